@@ -1,0 +1,25 @@
+// Builds the engine's inputs for check tests: a real HttpClient, no mocks.
+import type { CheckContext } from '../../src/checks/types.ts'
+import { HttpClient, type HttpClientOptions } from '../../src/net/http.ts'
+import { parsePolicy, type LoadedPolicy } from '../../src/policy/load.ts'
+
+export function testContext(
+  overrides: Partial<CheckContext> & { httpOptions?: Partial<HttpClientOptions> } = {}
+): CheckContext {
+  const { httpOptions, ...rest } = overrides
+  return {
+    target: undefined,
+    signal: new AbortController().signal,
+    http: new HttpClient({ timeoutMs: 5000, retries: 0, ...httpOptions }),
+    env: {},
+    cwd: process.cwd(),
+    diffRange: undefined,
+    progress: () => {},
+    ...rest
+  }
+}
+
+/** Parses a policy written inline in a test. */
+export function policyFrom(yaml: string, env: Record<string, string> = {}): LoadedPolicy {
+  return parsePolicy(yaml, 'policy.yml', env)
+}

@@ -1,0 +1,69 @@
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
+import { parseCheckKinds } from '../engine/gate.ts'
+import { parseEvent } from '../github/context.ts'
+import { DURATION_HINT, parseDuration } from '../policy/duration.ts'
+import { UsageError } from '../policy/errors.ts'
+import { errorMessage } from '../util/errors.ts'
+import type { ActionSettings } from './settings.ts'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** The only reader of action inputs and the runner's environment. */
+export function readSettings(env: Env): ActionSettings {
+  const event = parseEvent(env.GITHUB_EVENT_NAME ?? '', readEventPayload(env), {
+    sha: env.GITHUB_SHA,
+    repository: env.GITHUB_REPOSITORY
+  })
+  const failOn = core.getInput('fail-on') || 'error'
+  if (failOn !== 'error' && failOn !== 'never') {
+    throw new UsageError(`invalid fail-on '${failOn}': expected error or never`)
+  }
+  const policyRef = core.getInput('policy-ref')
+  if (policyRef !== '' && policyRef !== 'base') {
+    throw new UsageError(`invalid policy-ref '${policyRef}': expected base or empty`)
+  }
+  const wait = core.getInput('wait')
+  const waitMs = wait ? parseDuration(wait) : undefined
+  if (wait && waitMs === undefined) {
+    throw new UsageError(`invalid wait '${wait}': expected ${DURATION_HINT}`)
+  }
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined
+  return {
+    policyPath: core.getInput('policy') || '.github/launch-policy.yml',
+    url: core.getInput('url') || event.deploymentUrl,
+    token: core.getInput('github-token'),
+    only: parseCheckKinds(core.getInput('checks')),
+    failOn,
+    comment: booleanInput('comment', true),
+    reportPath: core.getInput('report-path') || 'launch-gate-report.json',
+    policyRef: policyRef === 'base' ? 'base' : undefined,
+    waitMs,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    event,
+    stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
+    runUrl,
+    env
+  }
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).toLowerCase()
+  if (value === '') return fallback
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw new UsageError(`invalid ${name} '${value}': expected true or false`)
+}
+
+function readEventPayload(env: Env): unknown {
+  if (!env.GITHUB_EVENT_PATH) return undefined
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+  } catch (error) {
+    core.warning(`cannot read the event payload: ${errorMessage(error)}`)
+    return undefined
+  }
+}

@@ -1,0 +1,30 @@
+import type { CheckKind } from '../checks/types.ts'
+import type { EventContext } from '../github/context.ts'
+
+/** The action's inputs and environment, read and validated once. */
+export interface ActionSettings {
+  /** Policy path, relative to the workspace (`policy` input). */
+  readonly policyPath: string
+  /** Target base URL: `url` input, else the deployment's URL. */
+  readonly url?: string
+  readonly token: string
+  /** Kinds to run (`checks` input); undefined means all. */
+  readonly only?: readonly CheckKind[]
+  /** `never` reports without failing the job. */
+  readonly failOn: 'error' | 'never'
+  readonly comment: boolean
+  /** Where the JSON report goes, relative to the workspace. */
+  readonly reportPath: string
+  /** `base`: read the policy from the pull request's base commit. */
+  readonly policyRef?: 'base'
+  readonly waitMs?: number
+  /** GITHUB_WORKSPACE: the checked-out repository. */
+  readonly workspace: string
+  readonly event: EventContext
+  /** The runner gave a job summary file (GITHUB_STEP_SUMMARY). */
+  readonly stepSummary: boolean
+  /** Link to this workflow run, for reports. */
+  readonly runUrl?: string
+  /** Environment for `${VAR}` in the policy and `known_values`. */
+  readonly env: Readonly<Record<string, string | undefined>>
+}

@@ -1,0 +1,142 @@
+import type { HttpResponse } from '../net/http.ts'
+import { protectionHint } from '../net/protection.ts'
+import type { Policy } from '../policy/schema.ts'
+import { itemLabel, resolveUrl } from './target.ts'
+import { CheckError, type Check, type Finding, type UnitOutcome } from './types.ts'
+
+export type SmokeItem = NonNullable<Policy['smoke']>[number]
+
+export const smokeCheck: Check<'smoke'> = {
+  kind: 'smoke',
+  units: items =>
+    items.map((item, index) => ({
+      name: itemLabel(item),
+      level: item.level,
+      policyPath: ['smoke', index],
+      async run(ctx) {
+        const url = resolveUrl(item, ctx.target)
+        const body =
+          item.method === 'GET' || item.method === 'HEAD' ? undefined : ''
+        const res = await ctx.http.sendWithRetries({
+          url,
+          method: item.method,
+          body,
+          signal: ctx.signal
+        })
+        if (res.truncated) {
+          throw new CheckError(
+            `the response body is larger than ${res.body.length} bytes; it was not read whole`
+          )
+        }
+        return evaluateSmoke(item, res)
+      }
+    }))
+}
+
+/** Judges one response against a smoke item; pure, so tests need no server. */
+export function evaluateSmoke(
+  item: SmokeItem,
+  res: HttpResponse
+): UnitOutcome {
+  const findings: Finding[] = []
+  const expected = Array.isArray(item.status) ? item.status : [item.status]
+  const timeMs = Math.round(res.timeMs)
+
+  if (!expected.includes(res.status)) {
+    const hint = protectionHint(res)
+    findings.push({
+      message: hint
+        ? `status ${res.status}: ${hint}`
+        : `status ${res.status}, expected ${expected.join(' or ')}`
+    })
+  }
+
+  const text = res.body.toString('utf8')
+  const needles =
+    item.contains === undefined
+      ? []
+      : Array.isArray(item.contains)
+        ? item.contains
+        : [item.contains]
+  for (const needle of needles) {
+    if (!text.includes(needle)) {
+      findings.push({ message: `body does not contain ${JSON.stringify(needle)}` })
+    }
+  }
+
+  if (item.json !== undefined) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      findings.push({ message: 'body is not JSON' })
+    }
+    if (parsed !== undefined) {
+      const mismatch = subsetMismatch(item.json, parsed, '$')
+      if (mismatch) findings.push({ message: `JSON ${mismatch}` })
+    }
+  }
+
+  for (const [name, want] of Object.entries(item.headers ?? {})) {
+    const raw = res.headers[name.toLowerCase()]
+    const got = Array.isArray(raw) ? raw.join(', ') : raw
+    if (got === undefined) {
+      findings.push({ message: `header ${name} is missing, expected it to contain ${JSON.stringify(want)}` })
+    } else if (!got.toLowerCase().includes(want.toLowerCase())) {
+      findings.push({
+        message: `header ${name} is ${JSON.stringify(got)}, expected it to contain ${JSON.stringify(want)}`
+      })
+    }
+  }
+
+  if (item.max_time !== undefined && res.timeMs > item.max_time) {
+    findings.push({ message: `took ${timeMs} ms > ${item.max_time} ms` })
+  }
+
+  const metrics = { status: res.status, time_ms: timeMs, bytes: res.body.length }
+  if (findings.length === 0) {
+    return { ok: true, summary: `${res.status} in ${timeMs} ms`, metrics, findings }
+  }
+  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
+  return { ok: false, summary: findings[0].message + more, metrics, findings }
+}
+
+/**
+ * Where `actual` fails to contain `expected`: objects by key, arrays by
+ * each expected element matching some actual element, scalars by equality.
+ */
+export function subsetMismatch(
+  expected: unknown,
+  actual: unknown,
+  at: string
+): string | undefined {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return `at ${at}: expected an array, got ${typeName(actual)}`
+    for (const [index, want] of expected.entries()) {
+      if (!actual.some(got => subsetMismatch(want, got, at) === undefined)) {
+        return `at ${at}[${index}]: no element matches ${JSON.stringify(want)}`
+      }
+    }
+    return undefined
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+      return `at ${at}: expected an object, got ${typeName(actual)}`
+    }
+    for (const [key, want] of Object.entries(expected)) {
+      const path = `${at}.${key}`
+      if (!(key in actual)) return `at ${path}: missing`
+      const mismatch = subsetMismatch(want, (actual as Record<string, unknown>)[key], path)
+      if (mismatch) return mismatch
+    }
+    return undefined
+  }
+  return Object.is(expected, actual)
+    ? undefined
+    : `at ${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null'
+  return Array.isArray(value) ? 'an array' : typeof value
+}

@@ -1,0 +1,103 @@
+import type { HttpClient } from '../net/http.ts'
+import type { Policy, PolicyPath } from '../policy/schema.ts'
+
+/** The check kinds of the contract (spec §5), in report order. */
+export const CHECK_KINDS = [
+  'smoke',
+  'redirects',
+  'tls',
+  'headers',
+  'cache',
+  'latency',
+  'secrets',
+  'dns',
+  'email',
+  'rate_limits'
+] as const
+
+export type CheckKind = (typeof CHECK_KINDS)[number]
+
+/** `warn` is a failure whose level is warn; `error` means the check could not run. */
+export type Status = 'pass' | 'fail' | 'warn' | 'error' | 'skip'
+
+export type Level = 'error' | 'warn'
+
+export type Metrics = Record<string, number | string | boolean>
+
+/** One thing a check saw. Never holds a raw secret: only its redacted form. */
+export interface Finding {
+  message: string
+  rule?: string
+  /** A repository path, or the URL of a served resource. */
+  file?: string
+  line?: number
+  column?: number
+  redacted?: string
+  fingerprint?: string
+}
+
+/** What a unit reports; the engine turns it into a status. */
+export interface UnitOutcome {
+  ok: boolean
+  summary: string
+  metrics?: Metrics
+  findings?: Finding[]
+  /** Raw secret values found: masked in logs by the adapter, never reported. */
+  secretValues?: string[]
+}
+
+/** Where in the policy file a check was declared, for annotations. */
+export interface SourcePosition {
+  file: string
+  line: number
+  column: number
+}
+
+/** Services a unit may use. Checks get I/O only through this. */
+export interface CheckContext {
+  /** Base URL that relative paths resolve against. */
+  readonly target: URL | undefined
+  /** Aborted when the unit's time is up or the run is cancelled. */
+  readonly signal: AbortSignal
+  readonly http: HttpClient
+  /** Environment visible to checks (for `known_values`), read by the adapter. */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Extra trusted CA certificates (PEM) for TLS probes, as given to `http`. */
+  readonly ca?: readonly string[]
+  /** Working directory of the repository under test. */
+  readonly cwd: string
+  /** Commit range of the change, from the event. */
+  readonly diffRange: DiffRange | undefined
+  /** A short live status line (latency progress); may be a no-op. */
+  progress(line: string): void
+}
+
+export interface DiffRange {
+  base: string
+  head: string
+}
+
+/** One reported row: a smoke item, a tls host, a latency budget... */
+export interface Unit {
+  readonly name: string
+  readonly level: Level
+  /** Path of the policy node that declared it. */
+  readonly policyPath: PolicyPath
+  /** Runs alone, with nothing else in flight (load tests). */
+  readonly exclusive?: boolean
+  /** Reported as `skip` with this reason, never run (e.g. `scope: off`). */
+  readonly skip?: string
+  /** Throwing means the check could not run: the engine reports `error`. */
+  run(ctx: CheckContext): Promise<UnitOutcome>
+}
+
+/** A check kind: turns its policy section into units. */
+export interface Check<K extends CheckKind = CheckKind> {
+  readonly kind: K
+  units(section: NonNullable<Policy[K]>, policy: Policy): Unit[]
+}
+
+/** A failure to run that the user can act on; its message is shown as is. */
+export class CheckError extends Error {
+  override readonly name = 'CheckError'
+}

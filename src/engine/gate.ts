@@ -1,0 +1,120 @@
+import { CHECK_KINDS, type CheckKind, type DiffRange } from '../checks/types.ts'
+import { HttpClient } from '../net/http.ts'
+import { waitForTarget } from '../net/wait.ts'
+import { formatDuration } from '../policy/duration.ts'
+import { UsageError } from '../policy/errors.ts'
+import type { LoadedPolicy } from '../policy/load.ts'
+import { closest } from '../policy/suggest.ts'
+import type { CheckResult, Report } from '../report/model.ts'
+import { runChecks } from './run.ts'
+
+/** What both adapters (action and CLI) hand to the engine. */
+export interface GateOptions {
+  /** Overrides the policy's `target`. */
+  url?: string
+  /** The `checks` input / `--checks`. */
+  only?: readonly CheckKind[]
+  /** Overrides `defaults.wait`. */
+  waitMs?: number
+  env: Readonly<Record<string, string | undefined>>
+  cwd: string
+  diffRange?: DiffRange
+  log(line: string): void
+  progress?(line: string): void
+  onResult?(result: CheckResult): void
+  onSecretValues?(values: readonly string[]): void
+}
+
+/** Room for everything but load tests, whose durations are added on top. */
+const BASE_DEADLINE_MS = 10 * 60_000
+
+/** Resolves the target, waits for it if asked, and runs every check. */
+export async function runGate(
+  loaded: LoadedPolicy,
+  options: GateOptions
+): Promise<Report> {
+  const { policy } = loaded
+  const target = resolveTarget(options.url ?? policy.target)
+  if (options.only) assertSelectable(options.only, loaded)
+
+  const http = new HttpClient({
+    timeoutMs: policy.defaults.timeout,
+    retries: policy.defaults.retries,
+    targetOrigin: target?.origin,
+    targetHeaders: policy.defaults.headers
+  })
+  try {
+    const waitMs = options.waitMs ?? policy.defaults.wait
+    if (target && waitMs) {
+      options.log(`Waiting up to ${formatDuration(waitMs)} for ${target.href} to answer`)
+      const waited = await waitForTarget(http, target, waitMs)
+      options.log(
+        waited.ready
+          ? `${target.href} answered after ${waited.attempts} attempt(s)`
+          : `${target.href} did not answer: ${waited.last}; running the checks anyway`
+      )
+    }
+    const loadMs = (policy.latency ?? []).reduce(
+      (sum, item) => sum + (item.duration ?? 60_000) + (item.warmup ?? 0),
+      0
+    )
+    return await runChecks({
+      loaded,
+      context: {
+        target,
+        http,
+        env: options.env,
+        cwd: options.cwd,
+        diffRange: options.diffRange,
+        progress: options.progress ?? (() => {})
+      },
+      only: options.only,
+      deadlineMs: BASE_DEADLINE_MS + loadMs,
+      onResult: options.onResult,
+      onSecretValues: options.onSecretValues
+    })
+  } finally {
+    await http.close()
+  }
+}
+
+function resolveTarget(url: string | undefined): URL | undefined {
+  if (!url) return undefined
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new UsageError(`invalid target URL '${url}': expected an absolute http(s) URL`)
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new UsageError(`invalid target URL '${url}': expected http or https`)
+  }
+  return parsed
+}
+
+/** Parses a comma list of check kinds, naming the closest kind on a typo. */
+export function parseCheckKinds(list: string): CheckKind[] | undefined {
+  const names = list
+    .split(',')
+    .map(name => name.trim())
+    .filter(Boolean)
+  if (names.length === 0) return undefined
+  for (const name of names) {
+    if (!(CHECK_KINDS as readonly string[]).includes(name)) {
+      const suggestion = closest(name, CHECK_KINDS)
+      throw new UsageError(
+        `unknown check kind '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; expected some of: ${CHECK_KINDS.join(', ')}`
+      )
+    }
+  }
+  return names as CheckKind[]
+}
+
+function assertSelectable(only: readonly CheckKind[], loaded: LoadedPolicy) {
+  const missing = only.filter(kind => loaded.policy[kind] === undefined)
+  if (missing.length > 0) {
+    throw new UsageError(
+      `the checks selection names ${missing.join(', ')}, but ${loaded.file} has no such section`
+    )
+  }
+}

@@ -1,0 +1,173 @@
+import { CHECKS } from '../checks/registry.ts'
+import {
+  CHECK_KINDS,
+  CheckError,
+  type Check,
+  type CheckContext,
+  type CheckKind,
+  type Unit,
+  type UnitOutcome
+} from '../checks/types.ts'
+import type { LoadedPolicy } from '../policy/load.ts'
+import type { CheckResult, Report } from '../report/model.ts'
+import { failsGate, summarize } from '../report/model.ts'
+import { errorMessage } from '../util/errors.ts'
+
+export interface RunOptions {
+  loaded: LoadedPolicy
+  /** Services shared by every unit; `signal` is set per unit. */
+  context: Omit<CheckContext, 'signal'>
+  /** Kinds to run (the `checks` input); the rest are reported as skipped. */
+  only?: readonly CheckKind[]
+  /** The whole run must end by then; units still running become `error`. */
+  deadlineMs: number
+  /** Units run at once (exclusive ones always run alone). */
+  concurrency?: number
+  /** Called as each check ends, for live output. */
+  onResult?: (result: CheckResult) => void
+  /** Values to mask in logs, from secret findings; never in the report. */
+  onSecretValues?: (values: readonly string[]) => void
+}
+
+interface Planned {
+  kind: CheckKind
+  unit: Unit
+}
+
+/**
+ * Plans every unit of the policy, runs them with bounded concurrency under one
+ * deadline, and turns each outcome, throw or timeout into a status. A unit
+ * that did not run is never `pass`.
+ */
+export async function runChecks(options: RunOptions): Promise<Report> {
+  const started = new Date()
+  const deadline = AbortSignal.timeout(options.deadlineMs)
+  const planned = plan(options)
+  const results = new Map<Planned, CheckResult>()
+
+  const runOne = async (item: Planned) => {
+    const result = await runUnit(item, options, deadline)
+    results.set(item, result)
+    options.onResult?.(result)
+  }
+
+  const shared = planned.filter(p => !p.unit.exclusive)
+  const exclusive = planned.filter(p => p.unit.exclusive)
+  await runPool(shared, options.concurrency ?? 4, runOne)
+  for (const item of exclusive) await runOne(item)
+
+  const checks = planned.map(p => results.get(p) as CheckResult)
+  return {
+    version: 1,
+    result: checks.some(failsGate) ? 'fail' : 'pass',
+    target: options.context.target?.href ?? null,
+    started_at: started.toISOString(),
+    duration_ms: Date.now() - started.getTime(),
+    summary: summarize(checks),
+    checks
+  }
+}
+
+function plan(options: RunOptions): Planned[] {
+  const { policy } = options.loaded
+  const planned: Planned[] = []
+  for (const kind of CHECK_KINDS) {
+    const section = policy[kind]
+    if (section === undefined) continue
+    const skip = (reason: string) =>
+      planned.push({ kind, unit: skippedUnit(kind, reason) })
+    if (options.only && !options.only.includes(kind)) {
+      skip('not selected by the checks input')
+      continue
+    }
+    const check = CHECKS[kind] as Check | undefined
+    if (!check) {
+      skip('not implemented yet')
+      continue
+    }
+    for (const unit of check.units(section as never, policy)) {
+      planned.push({ kind, unit })
+    }
+  }
+  return planned
+}
+
+function skippedUnit(kind: CheckKind, reason: string): Unit {
+  return {
+    name: kind,
+    level: 'error',
+    policyPath: [kind],
+    skip: reason,
+    run: () => Promise.reject(new Error('a skipped unit never runs'))
+  }
+}
+
+async function runUnit(
+  { kind, unit }: Planned,
+  options: RunOptions,
+  deadline: AbortSignal
+): Promise<CheckResult> {
+  const base = {
+    kind,
+    name: unit.name,
+    level: unit.level,
+    source: options.loaded.locate(unit.policyPath)
+  }
+  if (unit.skip !== undefined) {
+    return { ...base, status: 'skip', summary: unit.skip, metrics: {}, findings: [], duration_ms: 0 }
+  }
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  if (deadline.aborted) {
+    return { ...base, status: 'error', summary: 'not run: the run reached its deadline', metrics: {}, findings: [], duration_ms: 0 }
+  }
+  try {
+    const outcome = await untilAborted(
+      unit.run({ ...options.context, signal: deadline }),
+      deadline
+    )
+    if (outcome.secretValues?.length) options.onSecretValues?.(outcome.secretValues)
+    return {
+      ...base,
+      status: outcome.ok ? 'pass' : unit.level === 'warn' ? 'warn' : 'fail',
+      summary: outcome.summary,
+      metrics: outcome.metrics ?? {},
+      findings: outcome.findings ?? [],
+      duration_ms: elapsed()
+    }
+  } catch (error) {
+    const summary =
+      error instanceof CheckError
+        ? error.message
+        : `internal error: ${errorMessage(error)}`
+    return { ...base, status: 'error', summary, metrics: {}, findings: [], duration_ms: elapsed() }
+  }
+}
+
+/** Settles with the unit, or rejects when the deadline passes first. */
+function untilAborted(
+  work: Promise<UnitOutcome>,
+  signal: AbortSignal
+): Promise<UnitOutcome> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () =>
+      reject(new CheckError('did not finish before the run deadline'))
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() =>
+      signal.removeEventListener('abort', onAbort)
+    )
+  })
+}
+
+async function runPool<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<void>
+): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await work(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
+}

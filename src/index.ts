@@ -1,0 +1,4 @@
+import { run } from './action/main.ts'
+
+/* istanbul ignore next */
+void run()

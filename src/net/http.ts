@@ -1,0 +1,187 @@
+import { rootCertificates } from 'node:tls'
+import { Agent, request, type Dispatcher } from 'undici'
+import { CheckError } from '../checks/types.ts'
+import { formatDuration } from '../policy/duration.ts'
+
+/** Bodies are read up to this many bytes and never buffered beyond. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
+
+export const USER_AGENT = 'launch-gate/0.1 (+https://github.com/launch-gate)'
+
+export interface HttpRequest {
+  url: URL
+  method?: string
+  headers?: Record<string, string>
+  body?: string | Buffer
+  /** Overrides the client's per-request timeout. */
+  timeoutMs?: number
+  maxBodyBytes?: number
+  signal?: AbortSignal
+}
+
+export interface HttpResponse {
+  url: URL
+  status: number
+  /** Lower-case names; repeated headers (set-cookie) as arrays. */
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+  /** The body was larger than the cap; `body` holds the first part. */
+  truncated: boolean
+  /** From sending the request to the end of the (capped) body. */
+  timeMs: number
+}
+
+export interface HttpClientOptions {
+  timeoutMs: number
+  retries: number
+  /** Sent only to this origin, so a bypass token never leaves the target. */
+  targetOrigin?: string
+  targetHeaders?: Record<string, string>
+  maxBodyBytes?: number
+  /** Extra trusted CA certificates (PEM), added to Node's store. */
+  ca?: readonly string[]
+  dispatcher?: Dispatcher
+}
+
+/**
+ * One HTTP client for every check: no implicit redirects, a timeout that
+ * covers the whole exchange, a body cap, and network failures turned into
+ * one-line CheckErrors.
+ */
+export class HttpClient {
+  readonly dispatcher: Dispatcher
+  readonly timeoutMs: number
+  private readonly options: HttpClientOptions
+
+  constructor(options: HttpClientOptions) {
+    this.options = options
+    this.timeoutMs = options.timeoutMs
+    this.dispatcher =
+      options.dispatcher ??
+      new Agent({
+        connections: 32,
+        connect: options.ca?.length
+          ? { ca: [...rootCertificates, ...options.ca] }
+          : undefined
+      })
+  }
+
+  /** Headers for a request to `url`: defaults for the target, then the caller's. */
+  headersFor(url: URL, extra?: Record<string, string>): Record<string, string> {
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT }
+    if (url.origin === this.options.targetOrigin) {
+      Object.assign(headers, lowerKeys(this.options.targetHeaders ?? {}))
+    }
+    return Object.assign(headers, lowerKeys(extra ?? {}))
+  }
+
+  /** One attempt. Throws CheckError when no HTTP answer came back. */
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
+    const maxBodyBytes =
+      req.maxBodyBytes ?? this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+    const started = process.hrtime.bigint()
+    try {
+      const res = await request(req.url, {
+        method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: this.headersFor(req.url, req.headers),
+        body: req.body,
+        signal,
+        dispatcher: this.dispatcher
+      })
+      const chunks: Buffer[] = []
+      let size = 0
+      let truncated = false
+      for await (const chunk of res.body) {
+        const buffer = chunk as Buffer
+        if (size + buffer.length > maxBodyBytes) {
+          chunks.push(buffer.subarray(0, maxBodyBytes - size))
+          size = maxBodyBytes
+          truncated = true
+          res.body.destroy()
+          break
+        }
+        chunks.push(buffer)
+        size += buffer.length
+      }
+      return {
+        url: req.url,
+        status: res.statusCode,
+        headers: res.headers,
+        body: Buffer.concat(chunks, size),
+        truncated,
+        timeMs: Number(process.hrtime.bigint() - started) / 1e6
+      }
+    } catch (error) {
+      if (timeout.aborted) {
+        throw new CheckError(
+          `no complete response from ${req.url.host} within ${formatDuration(timeoutMs)}`
+        )
+      }
+      if (req.signal?.aborted) throw new CheckError('cancelled: out of time')
+      throw new CheckError(describeNetworkError(error, req.url))
+    }
+  }
+
+  /** Like send, retrying network failures (never a wrong status) `retries` times. */
+  async sendWithRetries(req: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.send(req)
+      } catch (error) {
+        if (attempt >= this.options.retries || req.signal?.aborted) throw error
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close()
+  }
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])
+  )
+}
+
+const ERROR_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset by the server',
+  ENOTFOUND: 'DNS lookup failed: no such host',
+  EAI_AGAIN: 'DNS lookup failed: temporary failure',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  EPIPE: 'connection closed by the server',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+  UND_ERR_BODY_TIMEOUT: 'the body stopped arriving',
+  UND_ERR_SOCKET: 'connection closed unexpectedly',
+  UND_ERR_CLOSED: 'connection closed unexpectedly',
+  HPE_INVALID_CONSTANT: 'the server did not answer with HTTP',
+  ERR_TLS_CERT_ALTNAME_INVALID: "TLS: the certificate is not valid for this host",
+  CERT_HAS_EXPIRED: 'TLS: the certificate has expired',
+  CERT_NOT_YET_VALID: 'TLS: the certificate is not yet valid',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS: self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'TLS: self-signed certificate in the chain',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS: unable to verify the certificate chain',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS: certificate issuer not trusted'
+}
+
+/** One line a person can act on, from whatever undici or the socket threw. */
+export function describeNetworkError(error: unknown, url: URL): string {
+  const where = `${url.protocol}//${url.host}`
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: string }).code
+    if (code && ERROR_CODES[code]) return `${ERROR_CODES[code]} (${where})`
+    if (code?.startsWith('ERR_SSL') || code?.startsWith('ERR_TLS')) {
+      return `TLS: ${(e as Error).message} (${where})`
+    }
+    e = (e as { cause?: unknown }).cause
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return `request failed: ${message} (${where})`
+}

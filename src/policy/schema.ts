@@ -1,0 +1,286 @@
+/**
+ * The launch policy, version 1 (spec §4): the one source of truth for its
+ * types, its validation and the published JSON Schema.
+ */
+import { z } from 'zod'
+import { DURATION_HINT, parseDuration } from './duration.ts'
+
+const duration = z
+  .string({ error: `expected ${DURATION_HINT}` })
+  .refine(text => parseDuration(text) !== undefined, {
+    error: `expected ${DURATION_HINT}`
+  })
+  .transform(text => parseDuration(text) as number)
+  .meta({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)$' })
+
+const level = z
+  .enum(['error', 'warn'])
+  .default('error')
+  .describe('error: a failure fails the gate; warn: reported only')
+
+const sectionLevel = z.enum(['error', 'warn']).optional()
+
+const name = z.string().min(1).describe('name shown in the report')
+
+const path = z
+  .string()
+  .startsWith('/', { error: 'expected a path starting with /' })
+  .describe('path relative to the target')
+
+const absoluteUrl = z.url({
+  protocol: /^https?$/,
+  error: 'expected an absolute http(s) URL'
+})
+
+const statusCode = z.int().min(100).max(599)
+
+const statusList = z.union([statusCode, z.array(statusCode).min(1)])
+
+const httpMethod = z.enum([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS'
+])
+
+const headerMap = z.record(z.string().min(1), z.string())
+
+/** Exactly one of `path` and `url` names what a request goes to. */
+function onePlace(item: { path?: string; url?: string }): boolean {
+  return (item.path === undefined) !== (item.url === undefined)
+}
+const onePlaceError = { error: 'give exactly one of path or url' }
+
+const smokeItem = z
+  .strictObject({
+    name: name.optional(),
+    path: path.optional(),
+    url: absoluteUrl.optional(),
+    method: httpMethod.default('GET'),
+    status: statusList.default(200),
+    contains: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    json: z
+      .unknown()
+      .optional()
+      .describe('the body is JSON and contains this subset'),
+    headers: headerMap
+      .optional()
+      .describe('each response header must contain the value'),
+    max_time: duration.optional(),
+    level
+  })
+  .refine(onePlace, onePlaceError)
+
+const redirectRule = z.strictObject({
+  name: name.optional(),
+  from: absoluteUrl,
+  to: absoluteUrl,
+  status: statusList
+    .optional()
+    .describe('required final-hop status; default any of 301/308'),
+  level: sectionLevel
+})
+
+const redirects = z.strictObject({
+  max_hops: z.int().min(1).max(20).default(1),
+  rules: z.array(redirectRule).min(1),
+  level: sectionLevel
+})
+
+const tls = z.strictObject({
+  hosts: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('host or host:port; default: the target host'),
+  min_days_remaining: z.int().min(0).default(14),
+  min_version: z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']).default(
+    'TLSv1.2'
+  ),
+  level: sectionLevel
+})
+
+const headers = z.strictObject({
+  paths: z.array(path).min(1).default(['/']),
+  hsts: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        min_max_age: z.int().min(0).default(15_552_000),
+        include_subdomains: z.boolean().default(false)
+      })
+    ])
+    .optional()
+    .describe('false turns the HSTS check off'),
+  require: z.array(z.string().min(1)).default([]),
+  forbid: z.array(z.string().min(1)).default([]),
+  level: sectionLevel
+})
+
+const cacheItem = z
+  .strictObject({
+    name: name.optional(),
+    path: path.optional(),
+    url: absoluteUrl.optional(),
+    expect: z.enum(['public', 'private']),
+    min_max_age: z.int().min(0).optional().describe('seconds'),
+    level
+  })
+  .refine(onePlace, onePlaceError)
+
+const latencyItem = z
+  .strictObject({
+    name: name.optional(),
+    paths: z.array(path).min(1),
+    method: httpMethod.default('GET'),
+    rate: z
+      .number()
+      .positive()
+      .max(10_000)
+      .optional()
+      .describe('arrivals per second (open model)'),
+    concurrency: z
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('requests in flight (closed model)'),
+    duration: duration.optional(),
+    requests: z.int().min(1).max(1_000_000).optional(),
+    warmup: duration.optional().describe('samples in this window are dropped'),
+    p50: duration.optional(),
+    p90: duration.optional(),
+    p95: duration.optional(),
+    p99: duration.optional(),
+    max: duration.optional(),
+    error_rate: z.number().min(0).max(1).optional(),
+    level
+  })
+  .refine(item => (item.rate === undefined) !== (item.concurrency === undefined), {
+    error: 'give exactly one of rate (open model) or concurrency (closed model)'
+  })
+  .refine(
+    item => item.duration === undefined || item.duration <= 10 * 60_000,
+    { error: 'duration must be at most 10m', path: ['duration'] }
+  )
+
+const regex = z.string().refine(
+  source => {
+    try {
+      new RegExp(source)
+      return true
+    } catch {
+      return false
+    }
+  },
+  { error: 'expected a valid regular expression' }
+)
+
+const secrets = z.strictObject({
+  scope: z.enum(['diff', 'repo', 'off']).default('diff'),
+  exclude: z.array(z.string().min(1)).default([]).describe('globs'),
+  allow: z
+    .array(regex)
+    .default([])
+    .describe('a finding whose matched text matches one is dropped'),
+  bundle: z
+    .boolean()
+    .default(false)
+    .describe('also scan the HTML, JS and CSS the target serves'),
+  bundle_paths: z
+    .array(path)
+    .min(1)
+    .default(['/'])
+    .describe('pages whose scripts and styles are scanned when bundle is on'),
+  known_values: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/))
+    .default([])
+    .describe('environment variable names whose values must appear nowhere'),
+  level: sectionLevel
+})
+
+const dnsRecord = z.strictObject({
+  name: z.string().min(1).describe('domain name'),
+  type: z.enum(['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'CAA', 'NS']),
+  value: z.string().optional().describe('the record equals or contains this'),
+  level
+})
+
+const dns = z.strictObject({
+  resolver: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('host or host:port; default: the system resolver'),
+  records: z.array(dnsRecord).min(1)
+})
+
+const email = z.strictObject({
+  domain: z.string().min(1),
+  spf: z.boolean().default(true),
+  dmarc: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        min_policy: z.enum(['none', 'quarantine', 'reject']).default('none')
+      })
+    ])
+    .default({ min_policy: 'none' }),
+  dkim: z
+    .strictObject({ selectors: z.array(z.string().min(1)).min(1) })
+    .optional(),
+  level: sectionLevel
+})
+
+const rateLimitItem = z
+  .strictObject({
+    name: name.optional(),
+    path: path.optional(),
+    url: absoluteUrl.optional(),
+    method: httpMethod.default('GET'),
+    body: z.unknown().optional().describe('sent as JSON unless a string'),
+    headers: headerMap.optional(),
+    requests: z.int().min(1).max(200, {
+      error: 'requests must be at most 200: a probe is a tiny burst'
+    }),
+    expect_status: statusList.default(429),
+    within: z.int().min(1),
+    level
+  })
+  .refine(onePlace, onePlaceError)
+  .refine(item => item.within <= item.requests, {
+    error: 'within cannot exceed requests',
+    path: ['within']
+  })
+
+const defaults = z.strictObject({
+  timeout: duration.default(10_000).describe('per request'),
+  wait: duration.optional().describe('poll the target until it answers'),
+  retries: z.int().min(0).max(5).default(0),
+  headers: headerMap.default({}).describe('sent with every request to the target')
+})
+
+export const policySchema = z.strictObject({
+  version: z.literal(1, { error: 'expected version: 1' }),
+  target: absoluteUrl.optional().describe('base URL for relative paths'),
+  defaults: defaults.default({ timeout: 10_000, retries: 0, headers: {} }),
+  smoke: z.array(smokeItem).optional(),
+  redirects: redirects.optional(),
+  tls: tls.optional(),
+  headers: headers.optional(),
+  cache: z.array(cacheItem).optional(),
+  latency: z.array(latencyItem).optional(),
+  secrets: secrets.optional(),
+  dns: dns.optional(),
+  email: email.optional(),
+  rate_limits: z.array(rateLimitItem).optional()
+})
+
+/** A validated policy, durations in milliseconds, defaults filled in. */
+export type Policy = z.output<typeof policySchema>
+
+/** Keys and indexes from the document root to a node. */
+export type PolicyPath = readonly (string | number)[]

@@ -1,0 +1,68 @@
+import type { Status } from '../checks/types.ts'
+import { findingLocation } from './markdown.ts'
+import type { CheckResult, Report } from './model.ts'
+
+const MAX_FINDINGS_SHOWN = 10
+
+const COLOR: Record<Status, string> = {
+  pass: '\x1b[32m',
+  fail: '\x1b[31m',
+  warn: '\x1b[33m',
+  error: '\x1b[35m',
+  skip: '\x1b[90m'
+}
+const RESET = '\x1b[0m'
+
+export interface ConsoleOptions {
+  color: boolean
+  /** Terminal width; summaries are cut to fit. */
+  width?: number
+}
+
+/** The CLI's table: one row per check, findings indented under failures. */
+export function renderConsole(report: Report, options: ConsoleOptions): string {
+  const paint = (status: Status, text: string) =>
+    options.color ? `${COLOR[status]}${text}${RESET}` : text
+  const kindWidth = Math.max(4, ...report.checks.map(c => c.kind.length))
+  const nameWidth = Math.min(
+    32,
+    Math.max(4, ...report.checks.map(c => c.name.length))
+  )
+  const width = options.width ?? 120
+  const lines = [
+    `launch-gate ${report.target ? `→ ${report.target}` : '(no target)'}`,
+    '',
+    `${'STATUS'.padEnd(7)}${'KIND'.padEnd(kindWidth + 2)}${'NAME'.padEnd(nameWidth + 2)}RESULT`
+  ]
+  for (const check of report.checks) {
+    const name = fit(check.name, nameWidth).padEnd(nameWidth + 2)
+    const room = Math.max(20, width - 7 - kindWidth - 2 - nameWidth - 2)
+    lines.push(
+      `${paint(check.status, check.status.padEnd(7))}${check.kind.padEnd(kindWidth + 2)}${name}${fit(check.summary, room)}`
+    )
+    lines.push(...findingLines(check))
+  }
+  const verdict = report.result === 'pass' ? paint('pass', 'PASS') : paint('fail', 'FAIL')
+  lines.push('', `${verdict} ${report.summary} (${(report.duration_ms / 1000).toFixed(1)}s)`)
+  return `${lines.join('\n')}\n`
+}
+
+function findingLines(check: CheckResult): string[] {
+  if (check.status === 'pass') return []
+  const [only] = check.findings
+  if (check.findings.length === 1 && !only.file && only.message === check.summary) {
+    return []
+  }
+  const shown = check.findings.slice(0, MAX_FINDINGS_SHOWN).map(f => {
+    const where = findingLocation(f)
+    return `       - ${where ? `${where}: ` : ''}${f.message}${f.redacted ? ` (${f.redacted})` : ''}`
+  })
+  const hidden = check.findings.length - shown.length
+  if (hidden > 0) shown.push(`       … ${hidden} more in the JSON report`)
+  return shown
+}
+
+function fit(text: string, width: number): string {
+  const line = text.replace(/\s*\n\s*/g, ' ')
+  return line.length <= width ? line : `${line.slice(0, width - 1)}…`
+}

@@ -1,0 +1,71 @@
+import type {
+  CheckKind,
+  Finding,
+  Level,
+  Metrics,
+  SourcePosition,
+  Status
+} from '../checks/types.ts'
+
+/** One row of the report (spec §5). */
+export interface CheckResult {
+  kind: CheckKind
+  name: string
+  status: Status
+  level: Level
+  summary: string
+  metrics: Metrics
+  findings: Finding[]
+  /** Where the policy declared this check. */
+  source?: SourcePosition
+  duration_ms: number
+}
+
+/** The JSON report (spec §5): the one data contract every reporter reads. */
+export interface Report {
+  version: 1
+  result: 'pass' | 'fail'
+  target: string | null
+  started_at: string
+  duration_ms: number
+  summary: string
+  checks: CheckResult[]
+}
+
+/** A check that fails the gate: `fail`, or `error` at level error. */
+export function failsGate(check: CheckResult): boolean {
+  return (
+    check.status === 'fail' ||
+    (check.status === 'error' && check.level === 'error')
+  )
+}
+
+/** The one-line summary (action output `summary`), e.g. `1 of 3 checks failed: ...`. */
+export function summarize(checks: readonly CheckResult[]): string {
+  const ran = checks.filter(c => c.status !== 'skip')
+  const failing = ran.filter(failsGate)
+  const skipped = checks.length - ran.length
+  const warned = ran.filter(c => !failsGate(c) && c.status !== 'pass').length
+  const tail = [
+    warned > 0 ? `${warned} warned` : '',
+    skipped > 0 ? `${skipped} skipped` : ''
+  ]
+    .filter(Boolean)
+    .join(', ')
+  if (ran.length === 0) {
+    return checks.length === 0
+      ? 'no checks in the policy'
+      : `no checks ran (${tail})`
+  }
+  if (failing.length === 0) {
+    return `${ran.length} of ${ran.length} checks passed${tail ? ` (${tail})` : ''}`
+  }
+  const what = failing
+    .map(c => `${c.kind} ${c.name} ${c.summary}`)
+    .join(', ')
+  return `${failing.length} of ${ran.length} checks failed: ${truncate(what, 900)}`
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
