@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
+import { posix } from 'node:path'
 import { parseCheckKinds } from '../engine/gate.ts'
 import { parseEvent } from '../github/context.ts'
 import { DURATION_HINT, parseDuration } from '../policy/duration.ts'
@@ -33,17 +34,21 @@ export function readSettings(env: Env): ActionSettings {
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined
   return {
-    policyPath: core.getInput('policy') || '.github/launch-policy.yml',
+    // Normalised: annotations need the repository-relative path as GitHub shows it.
+    policyPath: posix.normalize(core.getInput('policy') || '.github/launch-policy.yml'),
     url: core.getInput('url') || event.deploymentUrl,
     token: core.getInput('github-token'),
     only: parseCheckKinds(core.getInput('checks')),
     failOn,
     comment: booleanInput('comment', true),
+    openIssue: booleanInput('open-issue', false),
     reportPath: core.getInput('report-path') || 'launch-gate-report.json',
     policyRef: policyRef === 'base' ? 'base' : undefined,
     waitMs,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     event,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    reporterKey: `${env.GITHUB_WORKFLOW ?? 'workflow'}/${env.GITHUB_JOB ?? 'job'}`,
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     runUrl,
     env

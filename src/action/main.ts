@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { runGate } from '../engine/gate.ts'
+import { createClient } from '../github/client.ts'
+import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError, UsageError } from '../policy/errors.ts'
-import { loadPolicyFile } from '../policy/load.ts'
 import { writeJsonReport } from '../report/json.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { Report } from '../report/model.ts'
@@ -10,6 +11,7 @@ import { renderStepSummary } from '../report/summary.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
 import { readSettings } from './inputs.ts'
+import { loadActionPolicy } from './policy.ts'
 import type { ActionSettings } from './settings.ts'
 
 /** Exit code for an invalid policy or invocation (spec §3), as in the CLI. */
@@ -17,10 +19,25 @@ const EXIT_INVALID = 2
 
 /** The action: inputs → policy → engine → reports → outputs. */
 export async function run(): Promise<void> {
+  let github: GitHubReporter | undefined
   try {
     const settings = readSettings(process.env)
     if (skipDeployment(settings)) return
-    const loaded = await loadPolicyFile(settings.policyPath, settings.env, settings.workspace)
+    const api = connect(settings)
+    github = api && new GitHubReporter({
+      ...api,
+      eventName: settings.event.eventName,
+      sha: settings.event.headSha,
+      pullNumber: settings.event.pullNumber,
+      key: settings.reporterKey,
+      comment: settings.comment,
+      openIssue: settings.openIssue,
+      runUrl: settings.runUrl,
+      warn: core.warning,
+      info: core.info
+    })
+    await github?.start()
+    const { loaded, notes } = await loadActionPolicy(settings, api)
     const report = await runGate(loaded, {
       url: settings.url,
       only: settings.only,
@@ -28,12 +45,14 @@ export async function run(): Promise<void> {
       env: settings.env,
       cwd: settings.workspace,
       diffRange: settings.event.diffRange,
+      notes,
       log: core.info,
       progress: throttled(core.info, 5000),
       onResult: r => core.info(`${STATUS_ICON[r.status]} ${r.status} ${r.kind} ${r.name}: ${r.summary}`),
       onSecretValues: values => values.forEach(core.setSecret)
     })
     await publish(report, settings)
+    await github?.publish(report)
     if (report.result === 'fail' && settings.failOn === 'error') {
       core.setFailed(report.summary)
     }
@@ -42,6 +61,7 @@ export async function run(): Promise<void> {
       for (const p of error.problems) {
         core.error(p.message, { file: error.file, startLine: p.line, startColumn: p.column })
       }
+      await github?.publishPolicyError(error)
       core.setFailed(`invalid policy:\n${error.message}`)
       process.exitCode = EXIT_INVALID
     } else if (error instanceof UsageError) {
@@ -51,6 +71,14 @@ export async function run(): Promise<void> {
       core.setFailed(`launch-gate could not run: ${errorMessage(error)}`)
     }
   }
+}
+
+/** A GitHub client when there is a token and a repository to report to. */
+function connect(settings: ActionSettings) {
+  const [owner, repo] = settings.event.repository?.split('/') ?? []
+  if (!settings.token || !owner || !repo) return undefined
+  const octokit = createClient({ token: settings.token, baseUrl: settings.apiUrl, log: core.info })
+  return { octokit, repo: { owner, repo } }
 }
 
 /** On deployment_status, only a successful deployment has something to check. */

@@ -13,6 +13,8 @@ export interface ActionSettings {
   /** `never` reports without failing the job. */
   readonly failOn: 'error' | 'never'
   readonly comment: boolean
+  /** `open-issue`: keep one issue open while the gate fails (nightly runs). */
+  readonly openIssue: boolean
   /** Where the JSON report goes, relative to the workspace. */
   readonly reportPath: string
   /** `base`: read the policy from the pull request's base commit. */
@@ -21,6 +23,10 @@ export interface ActionSettings {
   /** GITHUB_WORKSPACE: the checked-out repository. */
   readonly workspace: string
   readonly event: EventContext
+  /** GITHUB_API_URL: api.github.com or a GitHub Enterprise Server. */
+  readonly apiUrl: string
+  /** Workflow and job: tells two gates in one PR apart in the sticky comment. */
+  readonly reporterKey: string
   /** The runner gave a job summary file (GITHUB_STEP_SUMMARY). */
   readonly stepSummary: boolean
   /** Link to this workflow run, for reports. */

@@ -19,6 +19,8 @@ export interface GateOptions {
   env: Readonly<Record<string, string | undefined>>
   cwd: string
   diffRange?: DiffRange
+  /** About the run, for the report (e.g. the policy came from the base). */
+  notes?: readonly string[]
   log(line: string): void
   progress?(line: string): void
   onResult?(result: CheckResult): void
@@ -43,16 +45,18 @@ export async function runGate(
     targetOrigin: target?.origin,
     targetHeaders: policy.defaults.headers
   })
+  const notes = [...(options.notes ?? [])]
   try {
     const waitMs = options.waitMs ?? policy.defaults.wait
     if (target && waitMs) {
       options.log(`Waiting up to ${formatDuration(waitMs)} for ${target.href} to answer`)
       const waited = await waitForTarget(http, target, waitMs)
-      options.log(
-        waited.ready
-          ? `${target.href} answered after ${waited.attempts} attempt(s)`
-          : `${target.href} did not answer: ${waited.last}; running the checks anyway`
-      )
+      if (waited.ready) {
+        options.log(`${target.href} answered after ${waited.attempts} attempt(s)`)
+      } else {
+        notes.push(`${target.href} did not answer while waiting: ${waited.last}`)
+        options.log(`${target.href} did not answer: ${waited.last}; running the checks anyway`)
+      }
     }
     const loadMs = (policy.latency ?? []).reduce(
       (sum, item) => sum + (item.duration ?? 60_000) + (item.warmup ?? 0),
@@ -69,6 +73,7 @@ export async function runGate(
         progress: options.progress ?? (() => {})
       },
       only: options.only,
+      notes,
       deadlineMs: BASE_DEADLINE_MS + loadMs,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues

@@ -25,6 +25,8 @@ export interface RunOptions {
   concurrency?: number
   /** The check kinds that can run; defaults to every implemented one. */
   checks?: typeof CHECKS
+  /** Carried into the report as is. */
+  notes?: readonly string[]
   /** Called as each check ends, for live output. */
   onResult?: (result: CheckResult) => void
   /** Values to mask in logs, from secret findings; never in the report. */
@@ -66,6 +68,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),
     summary: summarize(checks),
+    notes: [...(options.notes ?? [])],
     checks
   }
 }

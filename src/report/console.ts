@@ -31,6 +31,7 @@ export function renderConsole(report: Report, options: ConsoleOptions): string {
   const width = options.width ?? 120
   const lines = [
     `launch-gate ${report.target ? `→ ${report.target}` : '(no target)'}`,
+    ...report.notes.map(note => `note: ${note}`),
     '',
     `${'STATUS'.padEnd(7)}${'KIND'.padEnd(kindWidth + 2)}${'NAME'.padEnd(nameWidth + 2)}RESULT`
   ]

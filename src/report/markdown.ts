@@ -50,7 +50,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     `### ${verdict}`,
     '',
     `${cell(report.summary)}${report.target ? ` — target \`${cell(report.target)}\`` : ''}`,
-    ''
+    '',
+    ...report.notes.map(note => `> ${cell(note)}`),
+    ...(report.notes.length > 0 ? [''] : [])
   ]
   const table = ['| Status | Check | Name | Result |', '|---|---|---|---|']
   const details: string[] = []

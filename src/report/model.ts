@@ -29,6 +29,8 @@ export interface Report {
   started_at: string
   duration_ms: number
   summary: string
+  /** Things the reader should know about the run itself (not checks). */
+  notes: string[]
   checks: CheckResult[]
 }
 
