@@ -105,3 +105,15 @@ rate_limits: [{ path: /api/login, method: POST, body: { email: a@b.c }, requests
     expect(loaded.locate(['smoke', 1])).toEqual({ file: 'p.yml', line: 4, column: 5 })
   })
 })
+
+describe('policy error wording', () => {
+  it.each([
+    ['version: 1\nsmoke:\n  - path: /\n    status: ok\n', 'launch.yml:4:13: smoke.0.status: expected number or array'],
+    ['version: 1\nheaders:\n  hsts: true\n', 'launch.yml:3:9: headers.hsts: expected false or object'],
+    ['version: 1\ndefaults:\n  retries: -1\n', 'launch.yml:3:12: defaults.retries: expected number to be >=0'],
+    ['version: 1\nsecrets:\n  allow: ["(unclosed"]\n', 'launch.yml:3:11: secrets.allow.0: expected a valid regular expression'],
+    ['version: 1\nversion: 1\n', 'launch.yml:2:1: invalid YAML: Map keys must be unique']
+  ])('%j', (yaml, message) => {
+    expect(problemsOf(yaml)).toBe(message)
+  })
+})

@@ -159,14 +159,27 @@ function describeIssue(
     const parent = path.slice(0, -1)
     return {
       ...positionOf(parent),
-      message: `${parent.length > 0 ? `${parent.join('.')}: ` : ''}missing required key '${String(path.at(-1))}' (${issue.message.replace(/^Invalid input: /, '')})`
+      message: `${parent.length > 0 ? `${parent.join('.')}: ` : ''}missing required key '${String(path.at(-1))}' (${plainMessage(issue)})`
     }
   }
 
-  return {
-    ...positionOf(path),
-    message: `${where}${issue.message.replace(/^Invalid input: /, '')}`
+  return { ...positionOf(path), message: `${where}${plainMessage(issue)}` }
+}
+
+/** Zod's message without its generic prefix; unions list what each branch wanted. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const wanted = issue.errors.map(branch => {
+      const first = branch[0]
+      if (first?.code === 'invalid_type') return `${first.expected}`
+      if (first?.code === 'invalid_value') {
+        return first.values.map(v => JSON.stringify(v)).join(' or ')
+      }
+      return first ? plainMessage(first) : 'something else'
+    })
+    return `expected ${[...new Set(wanted)].join(' or ')}`
   }
+  return issue.message.replace(/^(Invalid (input|option)|Too (small|big)): /, '')
 }
 
 function isMissing(doc: Document, path: PolicyPath): boolean {
