@@ -1,5 +1,5 @@
 import { getExecOutput } from '@actions/exec'
-import type { Octokit } from './client.ts'
+import { statusOf, type Octokit } from './client.ts'
 import type { Repo } from './checks.ts'
 
 /**
@@ -45,7 +45,7 @@ export async function readPolicyAtBase(options: {
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined
     return Buffer.from(data.content, 'base64').toString('utf8')
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined
+    if (statusOf(error) === 404) return undefined
     throw error
   }
 }
