@@ -35,8 +35,12 @@ beforeAll(async () => {
       // A broken one.
       'broken.test': [{ type: 'A', address: '192.0.2.66' }],
       'dangling.broken.test': [{ type: 'CNAME', target: 'gone.broken.test' }],
-      'noaddress.broken.test': [{ type: 'CNAME', target: 'mailonly.broken.test' }],
-      'mailonly.broken.test': [{ type: 'MX', exchange: 'mx1.good.test', priority: 10 }],
+      'noaddress.broken.test': [
+        { type: 'CNAME', target: 'mailonly.broken.test' }
+      ],
+      'mailonly.broken.test': [
+        { type: 'MX', exchange: 'mx1.good.test', priority: 10 }
+      ],
       'apex.test': [{ type: 'CNAME', target: 'good.test' }]
     },
     { silent: ['dead.good.test'] }
@@ -44,13 +48,18 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-async function runRecords(records: string, timeout = '5s'): Promise<{ name: string; outcome: UnitOutcome }[]> {
+async function runRecords(
+  records: string,
+  timeout = '5s'
+): Promise<{ name: string; outcome: UnitOutcome }[]> {
   const { policy } = policyFrom(
     `version: 1\ndefaults: { timeout: ${timeout} }\ndns:\n  resolver: ${server.address}\n  records:\n${records}`
   )
   const units = dnsCheck.units(policy.dns!, policy)
   const ctx = testContext()
-  return Promise.all(units.map(async unit => ({ name: unit.name, outcome: await unit.run(ctx) })))
+  return Promise.all(
+    units.map(async unit => ({ name: unit.name, outcome: await unit.run(ctx) }))
+  )
 }
 
 async function runRecord(record: string) {
@@ -86,22 +95,39 @@ describe('dns check against a good zone', () => {
       expect(outcome.findings, name).toEqual([])
       expect(outcome.ok, name).toBe(true)
     }
-    expect(results[3].outcome.summary).toBe('10 mx1.good.test, 20 mx2.good.test')
+    expect(results[3].outcome.summary).toBe(
+      '10 mx1.good.test, 20 mx2.good.test'
+    )
     expect(results[5].outcome.summary).toBe('0 issue "letsencrypt.org"')
-    expect(results[0].outcome.metrics).toMatchObject({ records: 1, resolver: server.address })
+    expect(results[0].outcome.metrics).toMatchObject({
+      records: 1,
+      resolver: server.address
+    })
   })
 
   it('reads an answer too big for UDP over TCP', async () => {
-    const outcome = await runRecord('{ name: long.good.test, type: TXT, value: "token-11=" }')
+    const outcome = await runRecord(
+      '{ name: long.good.test, type: TXT, value: "token-11=" }'
+    )
     expect(outcome.ok).toBe(true)
-    expect(server.queries.filter(q => q.name === 'long.good.test').map(q => q.transport)).toContain('tcp')
+    expect(
+      server.queries
+        .filter(q => q.name === 'long.good.test')
+        .map(q => q.transport)
+    ).toContain('tcp')
   })
 
   it('says which value it found when the policy expects another', async () => {
-    const a = await runRecord('{ name: good.test, type: A, value: 198.51.100.7 }')
+    const a = await runRecord(
+      '{ name: good.test, type: A, value: 198.51.100.7 }'
+    )
     expect(a.ok).toBe(false)
-    expect(a.summary).toBe('A good.test is 192.0.2.10, expected "198.51.100.7": update the record or the policy')
-    const txt = await runRecord('{ name: good.test, type: TXT, value: "stripe-verification" }')
+    expect(a.summary).toBe(
+      'A good.test is 192.0.2.10, expected "198.51.100.7": update the record or the policy'
+    )
+    const txt = await runRecord(
+      '{ name: good.test, type: TXT, value: "stripe-verification" }'
+    )
     expect(txt.summary).toBe(
       'no TXT record at good.test contains "stripe-verification" (found "v=spf1 mx -all", "google-site-verification=abc123"): add it or fix the policy'
     )
@@ -112,23 +138,31 @@ describe('dns check against a broken zone', () => {
   it('reports NXDOMAIN', async () => {
     const outcome = await runRecord('{ name: missing.broken.test, type: A }')
     expect(outcome.ok).toBe(false)
-    expect(outcome.summary).toBe('missing.broken.test does not exist (NXDOMAIN): add the A record at your DNS provider')
+    expect(outcome.summary).toBe(
+      'missing.broken.test does not exist (NXDOMAIN): add the A record at your DNS provider'
+    )
   })
 
   it('reports a name without records of the type', async () => {
     const outcome = await runRecord('{ name: broken.test, type: MX }')
-    expect(outcome.summary).toBe('broken.test has no MX record: add one at your DNS provider')
+    expect(outcome.summary).toBe(
+      'broken.test has no MX record: add one at your DNS provider'
+    )
   })
 
   it('reports a dangling CNAME, asked as CNAME or as A', async () => {
     const dangling =
       'dangling.broken.test is a CNAME to gone.broken.test, which does not exist (NXDOMAIN): a dangling CNAME can be taken over; point it at a live host or delete it'
-    const asCname = await runRecord('{ name: dangling.broken.test, type: CNAME }')
+    const asCname = await runRecord(
+      '{ name: dangling.broken.test, type: CNAME }'
+    )
     expect(asCname.ok).toBe(false)
     expect(asCname.summary).toBe(dangling)
     const asA = await runRecord('{ name: dangling.broken.test, type: A }')
     expect(asA.summary).toBe(dangling)
-    const noAddress = await runRecord('{ name: noaddress.broken.test, type: CNAME }')
+    const noAddress = await runRecord(
+      '{ name: noaddress.broken.test, type: CNAME }'
+    )
     expect(noAddress.summary).toBe(
       'noaddress.broken.test is a CNAME to mailonly.broken.test, which has no A or AAAA record: point it at a live host or delete it'
     )
@@ -140,7 +174,9 @@ describe('dns check against a broken zone', () => {
     const asA = await runRecord('{ name: apex.test, type: A }')
     expect(asA.ok).toBe(false)
     expect(asA.findings?.map(f => f.message)).toEqual([apex])
-    const asCname = await runRecord('{ name: apex.test, type: CNAME, value: good.test }')
+    const asCname = await runRecord(
+      '{ name: apex.test, type: CNAME, value: good.test }'
+    )
     expect(asCname.summary).toBe(apex)
   })
 
@@ -155,17 +191,63 @@ describe('dns check against a broken zone', () => {
   })
 })
 
+describe('dns policy', () => {
+  it('takes an IP resolver, with a port or alone, and no records', () => {
+    const { policy } = policyFrom(
+      'version: 1\ndns: { resolver: "[::1]:5353" }\n'
+    )
+    expect(policy.dns).toEqual({ resolver: '[::1]:5353', records: [] })
+  })
+
+  it('refuses a resolver that is not an IP address', () => {
+    expect(() =>
+      policyFrom('version: 1\ndns: { resolver: dns.google }\n')
+    ).toThrow(/expected an IP address, optionally with a port/)
+  })
+})
+
 describe('record evaluation', () => {
-  const item = (over: Partial<DnsRecordItem>): DnsRecordItem => ({ name: 'example.com', type: 'A', level: 'error', ...over })
-  const facts = (over: Partial<RecordFacts>): RecordFacts => ({ values: [], apex: false, server: 'test', queries: 1, ...over })
+  const item = (over: Partial<DnsRecordItem>): DnsRecordItem => ({
+    name: 'example.com',
+    type: 'A',
+    level: 'error',
+    ...over
+  })
+  const facts = (over: Partial<RecordFacts>): RecordFacts => ({
+    values: [],
+    apex: false,
+    server: 'test',
+    queries: 1,
+    ...over
+  })
 
   it.each([
     ['present', item({}), facts({ values: ['192.0.2.1'] }), true],
-    ['value among several', item({ value: '192.0.2.2' }), facts({ values: ['192.0.2.1', '192.0.2.2'] }), true],
+    [
+      'value among several',
+      item({ value: '192.0.2.2' }),
+      facts({ values: ['192.0.2.1', '192.0.2.2'] }),
+      true
+    ],
     ['nxdomain', item({}), facts({ missing: 'nxdomain' }), false],
     ['nodata', item({ type: 'CAA' }), facts({ missing: 'nodata' }), false],
-    ['apex alias', item({ type: 'CNAME' }), facts({ values: ['x.net'], alias: 'x.net', aliasTarget: 'resolves', apex: true }), false],
-    ['subdomain alias', item({ name: 'www.example.com', type: 'CNAME' }), facts({ values: ['x.net'], alias: 'x.net', aliasTarget: 'resolves' }), true]
+    [
+      'apex alias',
+      item({ type: 'CNAME' }),
+      facts({
+        values: ['x.net'],
+        alias: 'x.net',
+        aliasTarget: 'resolves',
+        apex: true
+      }),
+      false
+    ],
+    [
+      'subdomain alias',
+      item({ name: 'www.example.com', type: 'CNAME' }),
+      facts({ values: ['x.net'], alias: 'x.net', aliasTarget: 'resolves' }),
+      true
+    ]
   ])('%s', (_, record, found, ok) => {
     expect(evaluateDnsRecord(record, found).ok).toBe(ok)
   })

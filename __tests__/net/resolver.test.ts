@@ -24,8 +24,19 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const client = (options: { timeoutMs?: number; maxQueries?: number; signal?: AbortSignal } = {}) =>
-  new DnsClient({ server: server.address, timeoutMs: 2000, maxQueries: 20, ...options })
+const client = (
+  options: {
+    timeoutMs?: number
+    maxQueries?: number
+    signal?: AbortSignal
+  } = {}
+) =>
+  new DnsClient({
+    server: server.address,
+    timeoutMs: 2000,
+    maxQueries: 20,
+    ...options
+  })
 
 describe('resolver address', () => {
   it.each([
@@ -50,7 +61,11 @@ describe('DNS client', () => {
     const dns = client()
     expect(await dns.resolve('host.example.test', 'A')).toEqual(['192.0.2.1'])
     expect(dns.server).toBe(server.address)
-    expect(server.queries.at(-1)).toEqual({ name: 'host.example.test', type: 'A', transport: 'udp' })
+    expect(server.queries.at(-1)).toEqual({
+      name: 'host.example.test',
+      type: 'A',
+      transport: 'udp'
+    })
   })
 
   it('retries over TCP when the UDP answer is truncated (c-ares does it)', async () => {
@@ -78,7 +93,9 @@ describe('DNS client', () => {
   })
 
   it('gives up on a silent server within the time limit, in one line', async () => {
-    const error = await client({ timeoutMs: 400 }).resolve('dead.example.test', 'A').catch(e => e)
+    const error = await client({ timeoutMs: 400 })
+      .resolve('dead.example.test', 'A')
+      .catch(e => e)
     expect(error).toBeInstanceOf(DnsError)
     expect(error.message).toBe(
       `DNS lookup of A dead.example.test got no answer within 400ms (${server.address})`
@@ -86,7 +103,9 @@ describe('DNS client', () => {
   })
 
   it('reports SERVFAIL as a failure to look up', async () => {
-    const error = await client().resolve('broken.example.test', 'TXT').catch(e => e)
+    const error = await client()
+      .resolve('broken.example.test', 'TXT')
+      .catch(e => e)
     expect(error).toBeInstanceOf(DnsError)
     expect(error.message).toBe(
       `DNS lookup of TXT broken.example.test failed: the server failed to answer (SERVFAIL) (${server.address})`
@@ -103,7 +122,10 @@ describe('DNS client', () => {
 
   it('stops when the run is cancelled', async () => {
     const controller = new AbortController()
-    const pending = client({ timeoutMs: 5000, signal: controller.signal }).resolve('dead.example.test', 'TXT')
+    const pending = client({
+      timeoutMs: 5000,
+      signal: controller.signal
+    }).resolve('dead.example.test', 'TXT')
     controller.abort()
     await expect(pending).rejects.toThrow('cancelled: out of time')
   })

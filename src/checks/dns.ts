@@ -60,7 +60,12 @@ export async function lookupRecord(
 ): Promise<RecordFacts> {
   const name = normalizeName(item.name)
   const apex = isApex(name)
-  const facts: RecordFacts = { values: [], apex, server: client.server, queries: 0 }
+  const facts: RecordFacts = {
+    values: [],
+    apex,
+    server: client.server,
+    queries: 0
+  }
   try {
     const answers = await client.resolve(name, item.type)
     facts.values = recordTexts(item.type, answers)
@@ -149,7 +154,9 @@ export function evaluateDnsRecord(
     })
   } else if (
     item.value !== undefined &&
-    !facts.values.some(value => valueMatches(item.type, value, item.value as string))
+    !facts.values.some(value =>
+      valueMatches(item.type, value, item.value as string)
+    )
   ) {
     findings.push({
       rule: 'value-mismatch',
@@ -184,7 +191,11 @@ function containsMatch(type: RecordType): boolean {
 }
 
 /** Whether one record (in text form) is what the policy's `value` asks for. */
-export function valueMatches(type: RecordType, record: string, want: string): boolean {
+export function valueMatches(
+  type: RecordType,
+  record: string,
+  want: string
+): boolean {
   switch (type) {
     case 'A':
       return record === want.trim()
@@ -208,7 +219,10 @@ export function valueMatches(type: RecordType, record: string, want: string): bo
 }
 
 /** Each answer as one line of text, the way a zone file would show it. */
-export function recordTexts<T extends RecordType>(type: T, answers: Answers[T]): string[] {
+export function recordTexts<T extends RecordType>(
+  type: T,
+  answers: Answers[T]
+): string[] {
   switch (type) {
     case 'TXT':
       return (answers as string[][]).map(chunks => chunks.join(''))

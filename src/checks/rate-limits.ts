@@ -26,7 +26,11 @@ export const rateLimitsCheck: Check<'rate_limits'> = {
       policyPath: ['rate_limits', index],
       async run(ctx) {
         const probe = await probeRateLimit(item, ctx)
-        if (probe.stopped && probe.limitedAt === undefined && probe.statuses.length < item.within) {
+        if (
+          probe.stopped &&
+          probe.limitedAt === undefined &&
+          probe.statuses.length < item.within
+        ) {
           throw new CheckError(
             `stopped at request ${probe.statuses.length} of ${item.within} (${probe.stopped}) before any ${expectedText(item)}: ${statusRuns(probe.statuses) || 'no answers'}`
           )
@@ -106,7 +110,9 @@ export function evaluateRateLimit(
 ): UnitOutcome {
   const what = `${item.method} ${item.path ?? item.url}`
   const { statuses, limitedAt } = probe
-  const before = statusRuns(statuses.slice(0, limitedAt === undefined ? undefined : limitedAt - 1))
+  const before = statusRuns(
+    statuses.slice(0, limitedAt === undefined ? undefined : limitedAt - 1)
+  )
   const metrics = {
     requests: statuses.length,
     limited_at: limitedAt ?? 0,
@@ -115,14 +121,24 @@ export function evaluateRateLimit(
 
   if (limitedAt === undefined) {
     const message = `no ${expectedText(item)} in ${statuses.length} requests (${before}): rate-limit ${what} so it answers ${expectedText(item)} by request ${item.within}`
-    return { ok: false, summary: message, metrics, findings: [{ rule: 'not-limited', message }] }
+    return {
+      ok: false,
+      summary: message,
+      metrics,
+      findings: [{ rule: 'not-limited', message }]
+    }
   }
 
   const status = statuses[limitedAt - 1]
   const seen = `${status} at request ${limitedAt}${before ? ` (${before})` : ''}`
   if (limitedAt > item.within) {
     const message = `${seen}, expected by request ${item.within}: lower the limit on ${what}`
-    return { ok: false, summary: message, metrics, findings: [{ rule: 'limited-late', message }] }
+    return {
+      ok: false,
+      summary: message,
+      metrics,
+      findings: [{ rule: 'limited-late', message }]
+    }
   }
 
   const findings: Finding[] = []
@@ -132,7 +148,8 @@ export function evaluateRateLimit(
       message: `the ${status} has no Retry-After header: send one so clients know when to try again`
     })
   }
-  const retry = probe.retryAfter !== undefined ? `, Retry-After: ${probe.retryAfter}` : ''
+  const retry =
+    probe.retryAfter !== undefined ? `, Retry-After: ${probe.retryAfter}` : ''
   const advice = findings.length > 0 ? `; warning: ${findings[0].message}` : ''
   return { ok: true, summary: `${seen}${retry}${advice}`, metrics, findings }
 }
@@ -146,12 +163,16 @@ export function statusRuns(statuses: readonly number[]): string {
     else runs.push({ status, count: 1 })
   }
   return runs
-    .map(run => (run.count > 1 ? `${run.status}×${run.count}` : String(run.status)))
+    .map(run =>
+      run.count > 1 ? `${run.status}×${run.count}` : String(run.status)
+    )
     .join(', ')
 }
 
 function expectedStatuses(item: RateLimitItem): number[] {
-  return Array.isArray(item.expect_status) ? item.expect_status : [item.expect_status]
+  return Array.isArray(item.expect_status)
+    ? item.expect_status
+    : [item.expect_status]
 }
 
 function expectedText(item: RateLimitItem): string {
@@ -166,7 +187,9 @@ function encodeBody(item: RateLimitItem): {
   const headers = { ...item.headers }
   if (item.body === undefined) return { body: undefined, headers }
   if (typeof item.body === 'string') return { body: item.body, headers }
-  const hasType = Object.keys(headers).some(name => name.toLowerCase() === 'content-type')
+  const hasType = Object.keys(headers).some(
+    name => name.toLowerCase() === 'content-type'
+  )
   if (!hasType) headers['content-type'] = 'application/json'
   return { body: JSON.stringify(item.body), headers }
 }

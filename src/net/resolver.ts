@@ -199,7 +199,9 @@ function classify(
   if (code === 'ETIMEOUT') return timeoutError(name, type, timeoutMs, server)
   const reason =
     DNS_ERROR_TEXT[code] ?? (error instanceof Error ? error.message : code)
-  return new DnsError(`DNS lookup of ${type} ${name} failed: ${reason} (${server})`)
+  return new DnsError(
+    `DNS lookup of ${type} ${name} failed: ${reason} (${server})`
+  )
 }
 
 function timeoutError(

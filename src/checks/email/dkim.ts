@@ -45,7 +45,8 @@ export async function lookupDkim(
       key: { type: key.keyType, bits: key.modulusLength, testing: key.testing }
     }
   } catch (error) {
-    if (isNxdomain(error) || isNodata(error)) return { name, problem: 'missing' }
+    if (isNxdomain(error) || isNodata(error))
+      return { name, problem: 'missing' }
     const code = (error as { code?: string }).code
     if (code?.startsWith('EINVALID')) {
       return { name, problem: code, detail: (error as Error).message }
@@ -59,7 +60,10 @@ export function evaluateDkim(facts: DkimFacts, selector: string): PartVerdict {
   const errors: Finding[] = []
   const warnings: Finding[] = []
   if ('problem' in facts) {
-    errors.push({ rule: 'dkim-invalid', message: problemMessage(facts, selector) })
+    errors.push({
+      rule: 'dkim-invalid',
+      message: problemMessage(facts, selector)
+    })
     return { errors, warnings, summary: '', metrics: {} }
   }
   const { key } = facts

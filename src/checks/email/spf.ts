@@ -49,7 +49,8 @@ export function parseSpf(text: string): SpfRecord {
   for (const term of terms) {
     const modifier = /^([a-z][a-z0-9._-]*)=(.*)$/i.exec(term)
     if (modifier) {
-      if (modifier[1].toLowerCase() === 'redirect') record.redirect = modifier[2]
+      if (modifier[1].toLowerCase() === 'redirect')
+        record.redirect = modifier[2]
       continue
     }
     const mechanism = /^([-+~?]?)([a-z0-9]+)(?::([^/]*))?/i.exec(term)
@@ -155,7 +156,10 @@ class SpfWalker {
       analysis.lookups++
       await this.follow(mechanism, domain, path)
       if (top && mechanism.name === 'include') {
-        analysis.costs.push({ term: mechanism.text, lookups: analysis.lookups - before })
+        analysis.costs.push({
+          term: mechanism.text,
+          lookups: analysis.lookups - before
+        })
       }
     }
     if (record.redirect === undefined) return undefined
@@ -191,9 +195,13 @@ class SpfWalker {
           this.client.resolve(target, 'AAAA')
         ])
       case 'mx':
-        return this.countVoid(mechanism.text, [this.client.resolve(target, 'MX')])
+        return this.countVoid(mechanism.text, [
+          this.client.resolve(target, 'MX')
+        ])
       case 'exists':
-        return this.countVoid(mechanism.text, [this.client.resolve(target, 'A')])
+        return this.countVoid(mechanism.text, [
+          this.client.resolve(target, 'A')
+        ])
       case 'ptr':
         // Needs the sender's address; counted, never resolved.
         this.analysis.usesPtr = true
@@ -243,7 +251,8 @@ class SpfWalker {
       records = []
     }
     if (records.length !== 1) {
-      const seen = records.length === 0 ? 'no SPF record' : `${records.length} SPF records`
+      const seen =
+        records.length === 0 ? 'no SPF record' : `${records.length} SPF records`
       analysis.problems.push(
         `SPF ${term} has ${seen}: ${isRedirect ? 'point the redirect' : 'remove it or point it'} at a domain with exactly one, receivers reject it (permerror)`
       )
@@ -261,7 +270,10 @@ export function evaluateSpf(analysis: SpfAnalysis): PartVerdict {
   const fail = (rule: string, message: string) => errors.push({ rule, message })
 
   if (analysis.nxdomain) {
-    fail('spf-missing', `${domain} does not exist (NXDOMAIN): check email.domain`)
+    fail(
+      'spf-missing',
+      `${domain} does not exist (NXDOMAIN): check email.domain`
+    )
   } else if (analysis.records.length === 0) {
     fail(
       'spf-missing',
@@ -274,7 +286,12 @@ export function evaluateSpf(analysis: SpfAnalysis): PartVerdict {
     )
   }
   if (analysis.records.length !== 1) {
-    return { errors, warnings, summary: '', metrics: { records: analysis.records.length } }
+    return {
+      errors,
+      warnings,
+      summary: '',
+      metrics: { records: analysis.records.length }
+    }
   }
 
   for (const problem of analysis.problems) fail('spf-invalid', problem)
@@ -292,7 +309,8 @@ export function evaluateSpf(analysis: SpfAnalysis): PartVerdict {
   if (analysis.usesPtr) {
     warnings.push({
       rule: 'spf-ptr',
-      message: 'SPF uses ptr, which is slow and discouraged (RFC 7208 §5.5): replace it with ip4:, ip6: or a:'
+      message:
+        'SPF uses ptr, which is slow and discouraged (RFC 7208 §5.5): replace it with ip4:, ip6: or a:'
     })
   }
 
