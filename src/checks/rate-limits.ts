@@ -1,6 +1,6 @@
 import { formatDuration } from '../policy/duration.ts'
 import type { Policy } from '../policy/schema.ts'
-import { itemLabel, resolveUrl } from './target.ts'
+import { resolveUrl } from './target.ts'
 import {
   CheckError,
   type Check,
@@ -21,7 +21,7 @@ export const rateLimitsCheck: Check<'rate_limits'> = {
   kind: 'rate_limits',
   units: items =>
     items.map((item, index) => ({
-      name: itemLabel(item),
+      name: item.name ?? endpoint(item),
       level: item.level,
       policyPath: ['rate_limits', index],
       async run(ctx) {
@@ -108,7 +108,7 @@ export function evaluateRateLimit(
   item: RateLimitItem,
   probe: RateLimitProbe
 ): UnitOutcome {
-  const what = `${item.method} ${item.path ?? item.url}`
+  const what = endpoint(item)
   const { statuses, limitedAt } = probe
   const before = statusRuns(
     statuses.slice(0, limitedAt === undefined ? undefined : limitedAt - 1)
@@ -167,6 +167,11 @@ export function statusRuns(statuses: readonly number[]): string {
       run.count > 1 ? `${run.status}×${run.count}` : String(run.status)
     )
     .join(', ')
+}
+
+/** `POST /api/login`: what a probe hits. */
+function endpoint(item: RateLimitItem): string {
+  return `${item.method} ${item.path ?? item.url}`
 }
 
 function expectedStatuses(item: RateLimitItem): number[] {
