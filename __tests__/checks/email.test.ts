@@ -424,7 +424,7 @@ describe('SPF evaluation', () => {
         costs: [{ term: 'include:big', lookups: 31 }]
       }),
       [
-        'SPF needs more than 31 DNS lookups (max 10): flatten include:big (31 lookups) into ip4:/ip6: ranges'
+        'SPF needs at least 31 DNS lookups (max 10): flatten include:big (31 lookups) into ip4:/ip6: ranges'
       ]
     ],
     ['two void lookups', analysis({ voidLookups: ['a:x', 'mx:y'] }), []],
@@ -439,11 +439,7 @@ describe('DMARC evaluation', () => {
     record: string,
     min: 'none' | 'quarantine' | 'reject' = 'none'
   ) =>
-    evaluateDmarc(
-      { name: '_dmarc.x.test', records: [record], nxdomain: false },
-      'x.test',
-      min
-    )
+    evaluateDmarc({ name: '_dmarc.x.test', records: [record] }, 'x.test', min)
 
   it.each([
     ['v=DMARC1; p=reject; rua=mailto:d@x.test', 'reject', [], []],
@@ -486,6 +482,12 @@ describe('DMARC evaluation', () => {
       []
     ],
     [
+      'v=DMARC1; p=constructor; rua=mailto:d@x.test',
+      'none',
+      ['DMARC p=constructor is not a policy: use none, quarantine or reject'],
+      []
+    ],
+    [
       'v=DMARC1; rua=mailto:d@x.test',
       'none',
       ['DMARC record has no p= tag: add p=none'],
@@ -519,7 +521,7 @@ describe('DMARC evaluation', () => {
 
   it('fails when there is no record', () => {
     const verdict = evaluateDmarc(
-      { name: '_dmarc.x.test', records: ['unrelated'], nxdomain: false },
+      { name: '_dmarc.x.test', records: ['unrelated'] },
       'x.test',
       'reject'
     )

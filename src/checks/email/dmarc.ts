@@ -35,8 +35,8 @@ const REPORT_URI = /^[a-z][a-z0-9+.-]*:[^\s,!]+(![0-9]+[kmgt]?)?$/i
 /** TXT records at `_dmarc.<domain>`, as one string each. */
 export interface DmarcFacts {
   name: string
+  /** Empty when the name does not exist or has no TXT records. */
   records: string[]
-  nxdomain: boolean
 }
 
 /** Reads the TXT records at `_dmarc.<domain>`. */
@@ -47,14 +47,9 @@ export async function lookupDmarc(
   const name = `_dmarc.${domain}`
   try {
     const txt = await client.resolve(name, 'TXT')
-    return {
-      name,
-      records: txt.map(chunks => chunks.join('')),
-      nxdomain: false
-    }
+    return { name, records: txt.map(chunks => chunks.join('')) }
   } catch (error) {
-    if (isNxdomain(error)) return { name, records: [], nxdomain: true }
-    if (isNodata(error)) return { name, records: [], nxdomain: false }
+    if (isNxdomain(error) || isNodata(error)) return { name, records: [] }
     throw error
   }
 }
@@ -115,7 +110,7 @@ export function evaluateDmarc(
   const policy = text('p')
   if (policy === undefined) {
     fail('dmarc-invalid', `DMARC record has no p= tag: add p=${minPolicy}`)
-  } else if (!(policy in POLICY_STRENGTH)) {
+  } else if (!isPolicy(policy)) {
     fail(
       'dmarc-invalid',
       `DMARC p=${policy} is not a policy: use none, quarantine or reject`
@@ -123,7 +118,7 @@ export function evaluateDmarc(
   }
   for (const tag of ['sp', 'np']) {
     const value = text(tag)
-    if (value !== undefined && !(value in POLICY_STRENGTH)) {
+    if (value !== undefined && !isPolicy(value)) {
       fail(
         'dmarc-invalid',
         `DMARC ${tag}=${value} is not a policy: use none, quarantine or reject`
@@ -167,8 +162,8 @@ export function evaluateDmarc(
 
   if (
     policy !== undefined &&
-    policy in POLICY_STRENGTH &&
-    POLICY_STRENGTH[policy as DmarcPolicy] < POLICY_STRENGTH[minPolicy]
+    isPolicy(policy) &&
+    POLICY_STRENGTH[policy] < POLICY_STRENGTH[minPolicy]
   ) {
     fail(
       'dmarc-policy',
@@ -188,6 +183,10 @@ export function evaluateDmarc(
     summary: `p=${policy ?? '?'}${text('rua') ? `, rua=${text('rua')}` : ''}`,
     metrics: { records: 1, policy: policy ?? '' }
   }
+}
+
+function isPolicy(value: string): value is DmarcPolicy {
+  return Object.hasOwn(POLICY_STRENGTH, value)
 }
 
 /** A tag's value as written (mailauth turns a malformed pct into 0). */

@@ -337,7 +337,7 @@ const ALL_ADVICE: Record<Qualifier | 'none', string | undefined> = {
 /** `SPF needs 13 DNS lookups (max 10): flatten include:_spf.x (6 lookups)`. */
 function lookupMessage(analysis: SpfAnalysis): string {
   const count = analysis.incomplete
-    ? `more than ${analysis.lookups}`
+    ? `at least ${analysis.lookups}`
     : String(analysis.lookups)
   const excess = analysis.lookups - MAX_SPF_LOOKUPS
   const chosen: string[] = []
