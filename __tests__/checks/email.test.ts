@@ -96,6 +96,13 @@ beforeAll(async () => {
       'openinclude.test': txt('v=spf1 include:open.test -all'),
       'syntax.test': txt('v=spf1 ip4:300.1.1.1 -all'),
       'ptr.test': txt('v=spf1 ptr -all'),
+      // An include chain 15 deep: the walk stops descending at 10 levels.
+      ...Object.fromEntries(
+        Array.from({ length: 15 }, (_, i) => [
+          `d${i}.deep.test`,
+          txt(`v=spf1 include:d${i + 1}.deep.test -all`)
+        ])
+      ),
       '_dmarc.dupe.test': txt(
         'v=DMARC1; p=reject; p=none; rua=mailto:a@dupe.test'
       ),
@@ -276,6 +283,15 @@ describe('email check against a broken zone', () => {
     const spf = await spfOf(domain)
     expect(spf.ok).toBe(false)
     expect(messages(spf)).toContain(message)
+  })
+
+  it('stops walking a deep include chain and says the count is a floor', async () => {
+    const before = server.queries.length
+    const spf = await spfOf('d0.deep.test')
+    expect(spf.summary).toBe(
+      'SPF needs at least 11 DNS lookups (max 10): flatten include:d1.deep.test (11 lookups) into ip4:/ip6: ranges'
+    )
+    expect(server.queries.length - before).toBe(11)
   })
 
   it('follows a redirect to its all', async () => {
