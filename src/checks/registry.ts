@@ -1,3 +1,6 @@
+import { dnsCheck } from './dns.ts'
+import { emailCheck } from './email/check.ts'
+import { rateLimitsCheck } from './rate-limits.ts'
 import { smokeCheck } from './smoke.ts'
 import type { Check, CheckKind } from './types.ts'
 
@@ -6,5 +9,8 @@ import type { Check, CheckKind } from './types.ts'
  * runtime lookups. A kind missing here is validated but reported as skipped.
  */
 export const CHECKS: { readonly [K in CheckKind]?: Check<K> } = {
-  smoke: smokeCheck
+  smoke: smokeCheck,
+  dns: dnsCheck,
+  email: emailCheck,
+  rate_limits: rateLimitsCheck
 }

@@ -3,6 +3,7 @@
  * types, its validation and the published JSON Schema.
  */
 import { z } from 'zod'
+import { parseResolverAddress } from '../net/resolver.ts'
 import { DURATION_HINT, parseDuration } from './duration.ts'
 
 const duration = z
@@ -212,10 +213,18 @@ const dnsRecord = z.strictObject({
 const dns = z.strictObject({
   resolver: z
     .string()
-    .min(1)
+    .refine(text => parseResolverAddress(text) !== undefined, {
+      error:
+        'expected an IP address, optionally with a port: 1.1.1.1, 127.0.0.1:5353 or [2606:4700::1111]:53'
+    })
     .optional()
-    .describe('host or host:port; default: the system resolver'),
-  records: z.array(dnsRecord).min(1)
+    .describe(
+      'IP or IP:port ([IPv6]:port) of the DNS server to ask; default: the system resolver'
+    ),
+  records: z
+    .array(dnsRecord)
+    .default([])
+    .describe('each record is one check; may be empty when only email uses the resolver')
 })
 
 const email = z.strictObject({

@@ -1,0 +1,28 @@
+import type { Finding, Metrics, UnitOutcome } from '../types.ts'
+
+/** How one email part (spf, dmarc, a dkim selector) judged what it found. */
+export interface PartVerdict {
+  /** Problems that fail the check. */
+  errors: Finding[]
+  /** Advice that does not fail it (no rua, a 1024-bit key). */
+  warnings: Finding[]
+  /** What was found, shown when nothing failed. */
+  summary: string
+  metrics: Metrics
+}
+
+/**
+ * Errors fail the unit. Warnings leave it passing (`ok: true`) but stay in
+ * its findings and its summary, since reports list findings only for failures.
+ */
+export function partOutcome(verdict: PartVerdict): UnitOutcome {
+  const { errors, warnings } = verdict
+  const findings = [...errors, ...warnings]
+  const metrics = { ...verdict.metrics, warnings: warnings.length }
+  if (errors.length > 0) {
+    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
+    return { ok: false, summary: errors[0].message + more, metrics, findings }
+  }
+  const advice = warnings.length > 0 ? `; warning: ${warnings[0].message}` : ''
+  return { ok: true, summary: verdict.summary + advice, metrics, findings }
+}

@@ -1,0 +1,216 @@
+import { promises as dns, type CaaRecord, type MxRecord } from 'node:dns'
+import { isIP } from 'node:net'
+import { CheckError } from '../checks/types.ts'
+import { formatDuration } from '../policy/duration.ts'
+
+/** The record types the checks ask for. */
+export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'CAA' | 'NS'
+
+/** What node:dns answers for each record type. */
+export interface Answers {
+  A: string[]
+  AAAA: string[]
+  CNAME: string[]
+  MX: MxRecord[]
+  TXT: string[][]
+  CAA: CaaRecord[]
+  NS: string[]
+}
+
+/** Each query: this many tries of the server... */
+const DNS_TRIES = 2
+/** ...of at most this long each (less when the policy timeout is shorter). */
+const MAX_ATTEMPT_MS = 2000
+
+/**
+ * Normalises `dns.resolver` (an IP, IP:port or [IPv6]:port) to the form
+ * `Resolver.setServers` takes; undefined when it is none of these.
+ */
+export function parseResolverAddress(text: string): string | undefined {
+  const value = text.trim()
+  if (isIP(value)) return value
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value)
+  if (bracketed) {
+    const [, host, port] = bracketed
+    if (isIP(host) !== 6 || !validPort(port)) return undefined
+    return port === undefined ? host : `[${host}]:${port}`
+  }
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(value)
+  if (withPort && isIP(withPort[1]) === 4 && validPort(withPort[2])) {
+    return value
+  }
+  return undefined
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535)
+}
+
+/**
+ * A node:dns Resolver for `dns.resolver` (or the system's servers when it
+ * is absent) whose tries fit in `timeoutMs`.
+ */
+export function createResolver(
+  server: string | undefined,
+  timeoutMs: number
+): dns.Resolver {
+  const attemptMs = Math.min(MAX_ATTEMPT_MS, timeoutMs / DNS_TRIES)
+  const resolver = new dns.Resolver({
+    timeout: Math.max(100, Math.round(attemptMs)),
+    tries: DNS_TRIES
+  })
+  if (server !== undefined) {
+    const address = parseResolverAddress(server)
+    if (address === undefined) {
+      throw new CheckError(
+        `dns.resolver ${JSON.stringify(server)} is not an IP address, IP:port or [IPv6]:port`
+      )
+    }
+    resolver.setServers([address])
+  }
+  return resolver
+}
+
+export interface DnsClientOptions {
+  /** `dns.resolver` from the policy; the system resolver when absent. */
+  server?: string
+  /** Upper bound for one query, retries included (`defaults.timeout`). */
+  timeoutMs: number
+  /** Queries this client may send before it refuses (a runaway SPF tree). */
+  maxQueries: number
+  signal?: AbortSignal
+}
+
+/** A DNS failure other than "no such name" or "no such record". */
+export class DnsError extends CheckError {}
+
+/**
+ * A bounded DNS client over node:dns `Resolver` (c-ares): one configured
+ * server or the system's, a time limit per query, a cap on the number of
+ * queries, answers remembered so one question is asked once. c-ares asks
+ * over UDP and retries over TCP by itself when an answer is truncated.
+ */
+export class DnsClient {
+  readonly resolver: dns.Resolver
+  /** How the answering server is named in findings and metrics. */
+  readonly server: string
+  /** Queries sent so far. */
+  queries = 0
+  private readonly options: DnsClientOptions
+  private readonly answers = new Map<string, Promise<unknown>>()
+
+  constructor(options: DnsClientOptions) {
+    this.options = options
+    this.resolver = createResolver(options.server, options.timeoutMs)
+    this.server =
+      options.server ??
+      `system resolver ${this.resolver.getServers().join(', ') || '(none configured)'}`
+  }
+
+  /**
+   * The records of `type` at `name`. Rejects with a NodeJS error whose code
+   * is ENOTFOUND (NXDOMAIN) or ENODATA (the name has no such records), or
+   * with a DnsError for everything else (timeout, SERVFAIL, refused, budget).
+   */
+  resolve<T extends RecordType>(name: string, type: T): Promise<Answers[T]> {
+    const key = `${type} ${name.toLowerCase()}`
+    let answer = this.answers.get(key) as Promise<Answers[T]> | undefined
+    if (!answer) {
+      answer = this.query(name, type)
+      // A rejection is handled by whoever awaits it, possibly later.
+      answer.catch(() => {})
+      this.answers.set(key, answer)
+    }
+    return answer
+  }
+
+  private async query<T extends RecordType>(
+    name: string,
+    type: T
+  ): Promise<Answers[T]> {
+    const { signal, maxQueries, timeoutMs } = this.options
+    if (signal?.aborted) throw new DnsError('cancelled: out of time')
+    if (this.queries >= maxQueries) {
+      throw new DnsError(
+        `stopped after ${maxQueries} DNS queries (the limit for one check) at ${type} ${name}`
+      )
+    }
+    this.queries++
+    let timer: NodeJS.Timeout | undefined
+    let onAbort: (() => void) | undefined
+    // c-ares bounds each try; this bounds the whole query and honours the signal.
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(timeoutError(name, type, timeoutMs, this.server)),
+        timeoutMs
+      )
+      onAbort = () => {
+        this.resolver.cancel()
+        reject(new DnsError('cancelled: out of time'))
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+    try {
+      return (await Promise.race([
+        this.resolver.resolve(name, type as 'A'),
+        limit
+      ])) as Answers[T]
+    } catch (error) {
+      throw classify(error, name, type, this.server, timeoutMs)
+    } finally {
+      clearTimeout(timer)
+      if (onAbort) signal?.removeEventListener('abort', onAbort)
+    }
+  }
+}
+
+/** True for "the name does not exist" (NXDOMAIN). */
+export function isNxdomain(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'ENOTFOUND'
+}
+
+/** True for "the name exists but has no records of that type". */
+export function isNodata(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'ENODATA'
+}
+
+const DNS_ERROR_TEXT: Record<string, string> = {
+  ESERVFAIL: 'the server failed to answer (SERVFAIL)',
+  EREFUSED: 'the server refused the query',
+  ECONNREFUSED: 'connection refused',
+  EBADRESP: 'the answer was malformed',
+  EFORMERR: 'the server rejected the query as malformed',
+  ENOTIMP: 'the server does not implement this query',
+  EBADNAME: 'the name is not a valid domain name',
+  ECANCELLED: 'cancelled: out of time'
+}
+
+function classify(
+  error: unknown,
+  name: string,
+  type: string,
+  server: string,
+  timeoutMs: number
+): unknown {
+  if (error instanceof DnsError || isNxdomain(error) || isNodata(error)) {
+    return error
+  }
+  const code = (error as { code?: string }).code ?? ''
+  if (code === 'ETIMEOUT') return timeoutError(name, type, timeoutMs, server)
+  const reason =
+    DNS_ERROR_TEXT[code] ?? (error instanceof Error ? error.message : code)
+  return new DnsError(
+    `DNS lookup of ${type} ${name} failed: ${reason} (${server})`
+  )
+}
+
+function timeoutError(
+  name: string,
+  type: string,
+  timeoutMs: number,
+  server: string
+): DnsError {
+  return new DnsError(
+    `DNS lookup of ${type} ${name} got no answer within ${formatDuration(timeoutMs)} (${server})`
+  )
+}
