@@ -1,4 +1,8 @@
+import { cacheCheck } from './cache.ts'
+import { headersCheck } from './headers.ts'
+import { redirectsCheck } from './redirects.ts'
 import { smokeCheck } from './smoke.ts'
+import { tlsCheck } from './tls.ts'
 import type { Check, CheckKind } from './types.ts'
 
 /**
@@ -6,5 +10,9 @@ import type { Check, CheckKind } from './types.ts'
  * runtime lookups. A kind missing here is validated but reported as skipped.
  */
 export const CHECKS: { readonly [K in CheckKind]?: Check<K> } = {
-  smoke: smokeCheck
+  smoke: smokeCheck,
+  redirects: redirectsCheck,
+  tls: tlsCheck,
+  headers: headersCheck,
+  cache: cacheCheck
 }
