@@ -386,3 +386,20 @@ describe('scanPage', () => {
     expect(upgradesInsecureRequests(["default-src 'self'"])).toBe(false)
   })
 })
+
+describe('headers policy', () => {
+  it('names a bad forbid entry or regex', () => {
+    expect(() =>
+      policyFrom('version: 1\nheaders:\n  forbid: [{ header: server }]\n')
+    ).toThrow(
+      'policy.yml:3:12: headers.forbid.0: expected a header name, or { header, matching }'
+    )
+    expect(() =>
+      policyFrom(
+        'version: 1\nheaders:\n  forbid: [{ header: server, matching: "(" }]\n'
+      )
+    ).toThrow(
+      'policy.yml:3:40: headers.forbid.0.matching: expected a valid regular expression'
+    )
+  })
+})

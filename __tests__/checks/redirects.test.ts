@@ -377,3 +377,25 @@ describe('parseLocation', () => {
     expect(parseLocation(location, base)).toBeUndefined()
   })
 })
+
+describe('redirects policy', () => {
+  it('names a from that is neither a URL nor a path', () => {
+    expect(() =>
+      policyFrom(
+        'version: 1\nredirects:\n  rules:\n    - { from: pricing, to: /x }\n'
+      )
+    ).toThrow(
+      'policy.yml:4:15: redirects.rules.0.from: expected an absolute http(s) URL or a path starting with /'
+    )
+  })
+
+  it('defaults max_hops to 1 and relative locations to failing', () => {
+    const { policy } = policyFrom(
+      'version: 1\nredirects:\n  rules:\n    - { from: /a, to: /b }\n'
+    )
+    expect(policy.redirects).toMatchObject({
+      max_hops: 1,
+      allow_relative: false
+    })
+  })
+})

@@ -338,3 +338,13 @@ describe('evaluateTls', () => {
     expect(outcome.ok).toBe(expected.length === 0)
   })
 })
+
+describe('tls policy', () => {
+  it('names a host that is a URL', () => {
+    expect(() =>
+      policyFrom('version: 1\ntls:\n  hosts: ["https://example.com/"]\n')
+    ).toThrow(
+      'policy.yml:3:11: tls.hosts.0: expected a host or host:port, e.g. example.com or example.com:8443'
+    )
+  })
+})

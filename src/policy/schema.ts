@@ -138,16 +138,19 @@ const headers = z.strictObject({
   require: z.array(z.string().min(1)).default([]),
   forbid: z
     .array(
-      z.union([
-        z.string().min(1),
-        z.strictObject({
-          header: z.string().min(1),
-          matching: z
-            .string()
-            .refine(isRegex, { error: 'expected a valid regular expression' })
-            .describe('only a value matching this regex is forbidden')
-        })
-      ])
+      z.union(
+        [
+          z.string().min(1),
+          z.strictObject({
+            header: z.string().min(1),
+            matching: z
+              .string()
+              .refine(isRegex, { error: 'expected a valid regular expression' })
+              .describe('only a value matching this regex is forbidden')
+          })
+        ],
+        { error: 'expected a header name, or { header, matching }' }
+      )
     )
     .default([])
     .describe('header names, or { header, matching } to forbid some values'),
