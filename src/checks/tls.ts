@@ -40,12 +40,13 @@ export interface TlsFacts {
 
 export const tlsCheck: Check<'tls'> = {
   kind: 'tls',
-  units: (section, policy) => {
+  units: section => {
     const level = section.level ?? 'error'
     if (section.hosts === undefined) {
       return [
         {
-          name: policy.target ? new URL(policy.target).host : 'target',
+          // The url input or --url may replace policy.target: name the role.
+          name: 'target',
           level,
           policyPath: ['tls'],
           async run(ctx) {
@@ -102,23 +103,55 @@ export function parseHostPort(text: string): {
   return { hostname, port: number }
 }
 
+/** Handshake failures that mean "no protocol or cipher in common". */
+const LEGACY_RETRY_CODES = new Set([
+  'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+  'ERR_SSL_UNSUPPORTED_PROTOCOL',
+  'ERR_SSL_NO_PROTOCOLS_AVAILABLE',
+  'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE'
+])
+
+interface ProbeContext {
+  signal: AbortSignal
+  ca?: readonly string[]
+  http: { timeoutMs: number }
+}
+
 /**
- * One TLS handshake that accepts any certificate, so a bad one is reported,
- * not just refused. Trusts Node's store plus `ctx.ca`; without `ctx.ca` it
- * passes no `ca`, so NODE_EXTRA_CA_CERTS (internal CAs) keeps working.
- * Offers TLS 1.0 up, so an old server is caught by min_version.
+ * The facts of a TLS handshake that accepts any certificate, so a bad one is
+ * reported, not just refused. Trusts Node's store plus `ctx.ca`; without
+ * `ctx.ca` it passes no `ca`, so NODE_EXTRA_CA_CERTS (internal CAs) keeps
+ * working. A server with no protocol in common gets a second, legacy
+ * handshake (TLS 1.0 up), so it fails min_version with its real protocol.
  */
-export function probeTls(
+export async function probeTls(
   hostname: string,
   port: number,
-  ctx: {
-    signal: AbortSignal
-    ca?: readonly string[]
-    http: { timeoutMs: number }
-  }
+  ctx: ProbeContext
 ): Promise<TlsFacts> {
   const where =
     isIP(hostname) === 6 ? `[${hostname}]:${port}` : `${hostname}:${port}`
+  try {
+    return await handshake(hostname, port, where, ctx, false)
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? ''
+    if (!LEGACY_RETRY_CODES.has(code)) throw asCheckError(error, where)
+  }
+  try {
+    return await handshake(hostname, port, where, ctx, true)
+  } catch (error) {
+    throw asCheckError(error, where)
+  }
+}
+
+/** One handshake; rejects with the socket's error, or a CheckError on time. */
+function handshake(
+  hostname: string,
+  port: number,
+  where: string,
+  ctx: ProbeContext,
+  legacy: boolean
+): Promise<TlsFacts> {
   const timeoutMs = ctx.http.timeoutMs
   return new Promise((resolve, reject) => {
     if (ctx.signal.aborted)
@@ -128,9 +161,11 @@ export function probeTls(
       port,
       servername: isIP(hostname) ? undefined : hostname,
       rejectUnauthorized: false,
-      minVersion: 'TLSv1',
-      // OpenSSL 3 refuses TLS 1.0/1.1 at the default security level.
-      ciphers: 'DEFAULT:@SECLEVEL=0',
+      // Only for servers below TLS 1.2: OpenSSL 3 refuses TLS 1.0/1.1 at the
+      // default security level, which also keeps weak keys out otherwise.
+      ...(legacy
+        ? { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }
+        : {}),
       ...(ctx.ca?.length ? { ca: [...rootCertificates, ...ctx.ca] } : {})
     })
     const finish = (settle: () => void) => {
@@ -153,9 +188,7 @@ export function probeTls(
       timeoutMs
     )
     ctx.signal.addEventListener('abort', onAbort, { once: true })
-    socket.once('error', error =>
-      finish(() => reject(new CheckError(describeHandshakeError(error, where))))
-    )
+    socket.once('error', error => finish(() => reject(error)))
     socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate()
       if (!cert || !cert.valid_to) {
@@ -294,7 +327,12 @@ function nameOf(name: PeerCertificate['issuer'] | undefined): string {
 }
 
 /** One line for a failed handshake, with OpenSSL's reason when there is one. */
-function describeHandshakeError(error: Error, where: string): string {
+function asCheckError(error: unknown, where: string): CheckError {
+  if (error instanceof CheckError) return error
+  return new CheckError(describeHandshakeError(error, where))
+}
+
+function describeHandshakeError(error: unknown, where: string): string {
   const reason = (error as { reason?: string }).reason
   if (
     reason === 'wrong version number' ||
