@@ -81,7 +81,7 @@ export function evaluateHeaders(
     if (value === undefined) continue
     if (typeof rule === 'string') {
       failures.push({
-        message: `forbidden header ${name} is present ("${value}"): remove it`
+        message: `forbidden header ${name} is present: remove it`
       })
     } else if (new RegExp(rule.matching).test(value)) {
       failures.push({
@@ -100,9 +100,9 @@ export function evaluateHeaders(
     return { ok: false, summary: failures[0].message + more, metrics, findings }
   }
   const checked = [
-    hsts && https ? 'HSTS ok' : 'HSTS not checked (http)',
+    !hsts ? 'HSTS not checked' : https ? 'HSTS ok' : 'HSTS not checked (http)',
     `${section.require.length} required present`,
-    `${section.forbid.length} forbidden absent`
+    `none of ${section.forbid.length} forbidden`
   ]
   const warned =
     warnings.length === 0
