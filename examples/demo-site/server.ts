@@ -72,6 +72,10 @@ export async function startDemoSite(port = 0): Promise<DemoSite> {
         return res.end()
       case '/pricing':
         return send(200, 'text/html; charset=utf-8', '<h1>Pricing</h1>')
+      case '/pricing/':
+        // The canonical URL has no trailing slash: one absolute, permanent hop.
+        res.writeHead(308, { location: `http://${req.headers.host}/pricing` })
+        return res.end()
       case '/api/login': {
         // Five attempts per client, then 429: what a login limiter should do.
         const client = req.socket.remoteAddress ?? ''

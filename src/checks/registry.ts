@@ -1,7 +1,11 @@
+import { cacheCheck } from './cache.ts'
 import { dnsCheck } from './dns.ts'
 import { emailCheck } from './email/check.ts'
+import { headersCheck } from './headers.ts'
 import { rateLimitsCheck } from './rate-limits.ts'
+import { redirectsCheck } from './redirects.ts'
 import { smokeCheck } from './smoke.ts'
+import { tlsCheck } from './tls.ts'
 import type { Check, CheckKind } from './types.ts'
 
 /**
@@ -10,6 +14,10 @@ import type { Check, CheckKind } from './types.ts'
  */
 export const CHECKS: { readonly [K in CheckKind]?: Check<K> } = {
   smoke: smokeCheck,
+  redirects: redirectsCheck,
+  tls: tlsCheck,
+  headers: headersCheck,
+  cache: cacheCheck,
   dns: dnsCheck,
   email: emailCheck,
   rate_limits: rateLimitsCheck

@@ -168,14 +168,15 @@ function describeIssue(
 
 /** Zod's message without its generic prefix; unions list what each branch wanted. */
 function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+  const generic = issue.message === 'Invalid input'
+  if (issue.code === 'invalid_union' && generic && issue.errors.length > 0) {
     const wanted = issue.errors.map(branch => {
       const first = branch[0]
       if (first?.code === 'invalid_type') return `${first.expected}`
       if (first?.code === 'invalid_value') {
         return first.values.map(v => JSON.stringify(v)).join(' or ')
       }
-      return first ? plainMessage(first) : 'something else'
+      return first ? plainMessage(first).replace(/^expected /, '') : 'something else'
     })
     return `expected ${[...new Set(wanted)].join(' or ')}`
   }

@@ -75,10 +75,16 @@ const smokeItem = z
   })
   .refine(onePlace, onePlaceError)
 
+const urlOrPath = z
+  .union([absoluteUrl, path], {
+    error: 'expected an absolute http(s) URL or a path starting with /'
+  })
+  .describe('absolute URL, or a path on the target')
+
 const redirectRule = z.strictObject({
   name: name.optional(),
-  from: absoluteUrl,
-  to: absoluteUrl,
+  from: urlOrPath,
+  to: urlOrPath,
   status: statusList
     .optional()
     .describe('required final-hop status; default any of 301/308'),
@@ -87,13 +93,27 @@ const redirectRule = z.strictObject({
 
 const redirects = z.strictObject({
   max_hops: z.int().min(1).max(20).default(1),
+  allow_relative: z
+    .boolean()
+    .default(false)
+    .describe('accept a relative Location header (it fails by default)'),
   rules: z.array(redirectRule).min(1),
   level: sectionLevel
 })
 
+const tlsHost = z
+  .string()
+  .regex(
+    /^(\[[0-9A-Fa-f:.]+\]|[^\s:/[\]]+)(:\d{1,5})?$|^[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*$/,
+    {
+      error:
+        'expected a host or host:port, e.g. example.com or example.com:8443'
+    }
+  )
+
 const tls = z.strictObject({
   hosts: z
-    .array(z.string().min(1))
+    .array(tlsHost)
     .min(1)
     .optional()
     .describe('host or host:port; default: the target host'),
@@ -117,9 +137,35 @@ const headers = z.strictObject({
     .optional()
     .describe('false turns the HSTS check off'),
   require: z.array(z.string().min(1)).default([]),
-  forbid: z.array(z.string().min(1)).default([]),
+  forbid: z
+    .array(
+      z.union(
+        [
+          z.string().min(1),
+          z.strictObject({
+            header: z.string().min(1),
+            matching: z
+              .string()
+              .refine(isRegex, { error: 'expected a valid regular expression' })
+              .describe('only a value matching this regex is forbidden')
+          })
+        ],
+        { error: 'expected a header name, or { header, matching }' }
+      )
+    )
+    .default([])
+    .describe('header names, or { header, matching } to forbid some values'),
   level: sectionLevel
 })
+
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source)
+    return true
+  } catch {
+    return false
+  }
+}
 
 const cacheItem = z
   .strictObject({
