@@ -60,6 +60,18 @@ describe('engine', () => {
     expect(report.summary).toBe('2 of 2 checks passed (2 warned)')
   })
 
+  it('reports a passing unit with advice as warn, without failing the gate', async () => {
+    const report = await runWith([
+      unit('cookies', async () => ({
+        ok: true,
+        summary: '200; warning: cookie "sid" has no SameSite',
+        findings: [{ severity: 'warning', message: 'cookie "sid" has no SameSite' }]
+      }))
+    ])
+    expect(report.checks[0].status).toBe('warn')
+    expect(report.result).toBe('pass')
+  })
+
   it('reports a unit that outlives the deadline as error, never pass', async () => {
     const report = await runWith([unit('stuck', () => new Promise(() => {}))], { deadlineMs: 100 })
     expect(report.checks[0]).toMatchObject({ status: 'error', summary: 'did not finish before the run deadline' })

@@ -90,8 +90,11 @@ export function evaluateHeaders(
     }
   }
 
-  const warnings = https
-    ? [...cookieWarnings(res), ...mixedContentWarnings(res)]
+  const warnings: Finding[] = https
+    ? [...cookieWarnings(res), ...mixedContentWarnings(res)].map(f => ({
+        ...f,
+        severity: 'warning' as const
+      }))
     : []
   const metrics = { status: res.status, warnings: warnings.length }
   const findings = [...failures, ...warnings]

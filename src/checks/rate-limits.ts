@@ -144,6 +144,7 @@ export function evaluateRateLimit(
   const findings: Finding[] = []
   if (probe.retryAfter === undefined && status === 429) {
     findings.push({
+      severity: 'warning',
       rule: 'no-retry-after',
       message: `the ${status} has no Retry-After header: send one so clients know when to try again`
     })

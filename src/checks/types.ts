@@ -34,6 +34,8 @@ export interface Finding {
   column?: number
   redacted?: string
   fingerprint?: string
+  /** Advice (a cookie without SameSite, DMARC without rua): never fails the check. */
+  severity?: 'warning'
 }
 
 /** What a unit reports; the engine turns it into a status. */

@@ -132,9 +132,12 @@ async function runUnit(
       deadline
     )
     if (outcome.secretValues?.length) options.onSecretValues?.(outcome.secretValues)
+    const advised = outcome.findings?.some(f => f.severity === 'warning')
     return {
       ...base,
-      status: outcome.ok ? 'pass' : unit.level === 'warn' ? 'warn' : 'fail',
+      status: outcome.ok
+        ? advised ? 'warn' : 'pass'
+        : unit.level === 'warn' ? 'warn' : 'fail',
       summary: outcome.summary,
       metrics: outcome.metrics ?? {},
       findings: outcome.findings ?? [],

@@ -12,11 +12,12 @@ export interface PartVerdict {
 }
 
 /**
- * Errors fail the unit. Warnings leave it passing (`ok: true`) but stay in
- * its findings and its summary, since reports list findings only for failures.
+ * Errors fail the unit. Warnings are advice: the unit stays `ok` and the
+ * engine reports it as `warn`, which never fails the gate.
  */
 export function partOutcome(verdict: PartVerdict): UnitOutcome {
-  const { errors, warnings } = verdict
+  const { errors } = verdict
+  const warnings = verdict.warnings.map(f => ({ ...f, severity: 'warning' as const }))
   const findings = [...errors, ...warnings]
   const metrics = { ...verdict.metrics, warnings: warnings.length }
   if (errors.length > 0) {
