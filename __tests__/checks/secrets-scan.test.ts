@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { globMatcher } from '../../src/checks/secrets/glob.ts'
-import { entropy, fingerprint, redact } from '../../src/checks/secrets/redact.ts'
+import {
+  entropy,
+  fingerprint,
+  redact
+} from '../../src/checks/secrets/redact.ts'
 import { scanSource, type ScanOptions } from '../../src/checks/secrets/scan.ts'
 import { plant, randomChars } from '../support/secrets.ts'
 
 const none: ScanOptions = { allow: [], knownValues: [] }
-const scan = (text: string, options: Partial<ScanOptions> & { file?: string; minified?: boolean } = {}) =>
+const scan = (
+  text: string,
+  options: Partial<ScanOptions> & { file?: string; minified?: boolean } = {}
+) =>
   scanSource(
     { file: options.file ?? 'src/config.ts', text, minified: options.minified },
     { ...none, ...options }
@@ -13,15 +20,47 @@ const scan = (text: string, options: Partial<ScanOptions> & { file?: string; min
 
 describe('secret rules', () => {
   const found: [string, () => string, string][] = [
-    ['AWS access key id (off by default in secretlint)', () => `const id = '${plant.awsKeyId()}'`, 'aws-access-key-id'],
-    ['AWS secret key ending in /', () => `aws_secret_access_key = ${plant.awsSecret('/')}`, 'aws-secret-access-key'],
-    ['AWS secret key ending in +', () => `AWS_SECRET_ACCESS_KEY="${plant.awsSecret('+')}"`, 'aws-secret-access-key'],
+    [
+      'AWS access key id (off by default in secretlint)',
+      () => `const id = '${plant.awsKeyId()}'`,
+      'aws-access-key-id'
+    ],
+    [
+      'AWS secret key ending in /',
+      () => `aws_secret_access_key = ${plant.awsSecret('/')}`,
+      'aws-secret-access-key'
+    ],
+    [
+      'AWS secret key ending in +',
+      () => `AWS_SECRET_ACCESS_KEY="${plant.awsSecret('+')}"`,
+      'aws-secret-access-key'
+    ],
     ['GitHub token', () => `token: ${plant.githubToken()}`, 'github-token'],
-    ['Google API key with - and _', () => `apiKey: "${plant.googleKey()}"`, 'google-api-key'],
-    ['Stripe live key', () => `STRIPE=${plant.stripeKey()}`, 'stripe-secret-key'],
-    ['Slack webhook', () => `hook = '${plant.slackWebhook()}'`, 'slack-webhook'],
-    ['SendGrid key with several dashes', () => `SENDGRID=${plant.sendgridKey()}`, 'sendgrid-api-key'],
-    ['password with %xx in a URL', () => `registry: '${plant.basicAuthUrl()}'`, 'basic-auth-url'],
+    [
+      'Google API key with - and _',
+      () => `apiKey: "${plant.googleKey()}"`,
+      'google-api-key'
+    ],
+    [
+      'Stripe live key',
+      () => `STRIPE=${plant.stripeKey()}`,
+      'stripe-secret-key'
+    ],
+    [
+      'Slack webhook',
+      () => `hook = '${plant.slackWebhook()}'`,
+      'slack-webhook'
+    ],
+    [
+      'SendGrid key with several dashes',
+      () => `SENDGRID=${plant.sendgridKey()}`,
+      'sendgrid-api-key'
+    ],
+    [
+      'password with %xx in a URL',
+      () => `registry: '${plant.basicAuthUrl()}'`,
+      'basic-auth-url'
+    ],
     ['EC private key', () => `\n${plant.ecPrivateKey()}\n`, 'private-key']
   ]
   it.each(found)('finds a %s', async (_label, make, rule) => {
@@ -37,7 +76,10 @@ describe('secret rules', () => {
     ['sha256 hex', `checksum: '${randomChars(64, '0123456789abcdef')}'`],
     ['lockfile integrity', `"integrity": "sha512-${randomChars(86)}=="`],
     ['UUID', `id: 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d'`],
-    ['templated password', 'const url = `https://${user}:${password}@api.acme.io/v1`'],
+    [
+      'templated password',
+      'const url = `https://${user}:${password}@api.acme.io/v1`'
+    ],
     ['placeholder password', `url: https://admin:password@db.acme.io/app`],
     ['URL without credentials', `DATABASE_URL=postgres://localhost:5432/dev`]
   ]
@@ -48,8 +90,14 @@ describe('secret rules', () => {
 
 describe('suppression', () => {
   it('honours launch-gate:allow, gitleaks:allow and secretlint-disable-line on the line', async () => {
-    for (const marker of ['launch-gate:allow', 'gitleaks:allow', 'secretlint-disable-line']) {
-      expect(await scan(`const t = '${plant.githubToken()}' // ${marker}\n`)).toEqual([])
+    for (const marker of [
+      'launch-gate:allow',
+      'gitleaks:allow',
+      'secretlint-disable-line'
+    ]) {
+      expect(
+        await scan(`const t = '${plant.githubToken()}' // ${marker}\n`)
+      ).toEqual([])
     }
   })
 
@@ -60,8 +108,12 @@ describe('suppression', () => {
 
   it('drops a finding whose secret matches an allow regex', async () => {
     const token = plant.githubToken()
-    expect(await scan(`t = ${token}\n`, { allow: [new RegExp(token.slice(-6))] })).toEqual([])
-    expect(await scan(`t = ${token}\n`, { allow: [/^nomatch$/] })).toHaveLength(1)
+    expect(
+      await scan(`t = ${token}\n`, { allow: [new RegExp(token.slice(-6))] })
+    ).toEqual([])
+    expect(await scan(`t = ${token}\n`, { allow: [/^nomatch$/] })).toHaveLength(
+      1
+    )
   })
 })
 
@@ -71,7 +123,12 @@ describe('known values', () => {
     const [finding] = await scan(`a\nb\nconst conn = "${value}"\n`, {
       knownValues: [{ name: 'DATABASE_PASSWORD', value }]
     })
-    expect(finding).toMatchObject({ line: 3, column: 15, name: 'DATABASE_PASSWORD', secret: value })
+    expect(finding).toMatchObject({
+      line: 3,
+      column: 15,
+      name: 'DATABASE_PASSWORD',
+      secret: value
+    })
     expect(finding.rule.id).toBe('known-value')
   })
 })
@@ -81,7 +138,10 @@ describe('minified code', () => {
 
   it('keeps a random prefixed token on a minified line', async () => {
     const key = plant.googleKey()
-    const [finding] = await scan(`${filler}var k="${key}";${filler}\n`, { file: 'https://x/app.js', minified: true })
+    const [finding] = await scan(`${filler}var k="${key}";${filler}\n`, {
+      file: 'https://x/app.js',
+      minified: true
+    })
     expect(finding).toMatchObject({ line: 1, secret: key })
   })
 
@@ -117,7 +177,12 @@ describe('redaction and fingerprints', () => {
 })
 
 describe('exclude globs', () => {
-  const excluded = globMatcher(['**/fixtures/**', '*.min.js', 'docs/*.md', 'src/{a,b}.ts'])
+  const excluded = globMatcher([
+    '**/fixtures/**',
+    '*.min.js',
+    'docs/*.md',
+    'src/{a,b}.ts'
+  ])
   it.each([
     ['test/fixtures/keys.txt', true],
     ['fixtures/x', true],

@@ -32,7 +32,9 @@ function runGit(cwd: string, args: string[]): Promise<string> {
         }
       },
       (error, stdout, stderr) =>
-        error ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve(stdout.trim())
+        error
+          ? reject(new Error(`git ${args.join(' ')}: ${stderr}`))
+          : resolve(stdout.trim())
     )
   })
 }
@@ -86,5 +88,7 @@ export async function shallowClone(source: GitRepo): Promise<GitRepo> {
 
 /** Removes every repository made so far. */
 export async function removeRepos(): Promise<void> {
-  await Promise.all(made.splice(0).map(dir => rm(dir, { recursive: true, force: true })))
+  await Promise.all(
+    made.splice(0).map(dir => rm(dir, { recursive: true, force: true }))
+  )
 }

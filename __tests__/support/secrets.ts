@@ -13,15 +13,18 @@ export function randomChars(length: number, alphabet = ALNUM): string {
 }
 
 export const plant = {
-  awsKeyId: () => `${'AK'}${'IA'}${randomChars(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
+  awsKeyId: () =>
+    `${'AK'}${'IA'}${randomChars(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
   awsSecret: (last = '/') => `${randomChars(39, BASE64)}${last}`,
   githubToken: () => `${'gh'}${'p_'}${randomChars(36)}`,
   googleKey: () => `${'AI'}${'za'}${randomChars(17)}-${randomChars(17)}`,
   stripeKey: () => `${'sk_'}${'live_'}${randomChars(28)}`,
   slackWebhook: () =>
     `https://hooks.slack.com/services/T${randomChars(8, 'ABCDEFGHJK0123')}/B${randomChars(10, 'ABCDEFGHJK0123')}/${randomChars(24)}`,
-  sendgridKey: () => `${'S'}${'G.'}${randomChars(10)}-${randomChars(11)}.${randomChars(20)}-${randomChars(22)}`,
-  basicAuthUrl: () => `https://deploy:${randomChars(8)}%40${randomChars(8)}@registry.acme.io/npm/`,
+  sendgridKey: () =>
+    `${'S'}${'G.'}${randomChars(10)}-${randomChars(11)}.${randomChars(20)}-${randomChars(22)}`,
+  basicAuthUrl: () =>
+    `https://deploy:${randomChars(8)}%40${randomChars(8)}@registry.acme.io/npm/`,
   ecPrivateKey: () =>
     [
       `-----BEGIN EC ${'PRIVATE'} KEY-----`,

@@ -8,7 +8,10 @@ const MAX_STARS = 16
  * last 4 characters, fewer for short values, never the middle.
  */
 export function redact(secret: string): string {
-  const flat = secret.replace(/\s+/g, ' ')
+  // A PEM block's armor says nothing: show the ends of its body instead.
+  const flat = secret
+    .replace(/-----(?:BEGIN|END)[A-Z0-9 ]*-----/g, '')
+    .replace(/\\n|\s+/g, '')
   const shown = flat.length >= 16 ? 4 : flat.length >= 10 ? 2 : 0
   const stars = '*'.repeat(
     Math.min(MAX_STARS, Math.max(4, flat.length - 2 * shown))

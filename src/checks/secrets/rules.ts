@@ -283,9 +283,22 @@ export const KNOWN_VALUE_RULE: RuleInfo = {
   minified: 'keep'
 }
 
+/** Names for ids that several secretlint messages share. */
+const GENERIC_DESCRIPTIONS: Record<string, string> = {
+  'github-token': 'GitHub token',
+  'npm-token': 'npm token',
+  'stripe-secret-key': 'Stripe secret key',
+  'stripe-restricted-key': 'Stripe restricted key',
+  'grafana-token': 'Grafana token',
+  'database-url': 'database URL with a password',
+  'vault-token': 'HashiCorp Vault token',
+  'vercel-token': 'Vercel token',
+  'cloudflare-token': 'Cloudflare API token'
+}
+
 /** Every id a finding can carry, with its description (SARIF rules). */
 export function ruleDescriptions(): Map<string, string> {
-  const map = new Map<string, string>()
+  const map = new Map<string, string>(Object.entries(GENERIC_DESCRIPTIONS))
   for (const [id, description] of Object.values(PRESET_MESSAGES)) {
     if (!map.has(id)) map.set(id, description)
   }
