@@ -4,6 +4,7 @@ import { emailCheck } from './email/check.ts'
 import { headersCheck } from './headers.ts'
 import { rateLimitsCheck } from './rate-limits.ts'
 import { redirectsCheck } from './redirects.ts'
+import { secretsCheck } from './secrets/index.ts'
 import { smokeCheck } from './smoke.ts'
 import { tlsCheck } from './tls.ts'
 import type { Check, CheckKind } from './types.ts'
@@ -18,6 +19,7 @@ export const CHECKS: { readonly [K in CheckKind]?: Check<K> } = {
   tls: tlsCheck,
   headers: headersCheck,
   cache: cacheCheck,
+  secrets: secretsCheck,
   dns: dnsCheck,
   email: emailCheck,
   rate_limits: rateLimitsCheck

@@ -7,6 +7,7 @@ import { PolicyError, UsageError } from '../policy/errors.ts'
 import { loadPolicyFile } from '../policy/load.ts'
 import { renderConsole } from '../report/console.ts'
 import { writeJsonReport } from '../report/json.ts'
+import { writeSarif } from '../report/sarif.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
 import { STARTER_POLICY } from './starter-policy.ts'
@@ -117,6 +118,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
     })
   )
   if (values.json) await writeJsonReport(report, resolve(io.cwd, values.json as string))
+  if (values.sarif) await writeSarif(report, resolve(io.cwd, values.sarif as string))
   if (report.result === 'pass' || failOn === 'never') return EXIT.pass
   return EXIT.fail
 }

@@ -1,0 +1,279 @@
+import type { Policy } from '../../policy/schema.ts'
+import type {
+  Check,
+  CheckContext,
+  Finding,
+  Unit,
+  UnitOutcome
+} from '../types.ts'
+import { globMatcher } from './glob.ts'
+import { fingerprint, redact } from './redact.ts'
+import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
+import {
+  bundleSources,
+  diffSources,
+  gitChangeProvider,
+  repoSources,
+  type ChangeProvider,
+  type SourceNote,
+  type Sources
+} from './sources.ts'
+
+export type SecretsSection = NonNullable<Policy['secrets']>
+
+type Scope = 'diff' | 'repo' | 'bundle'
+
+/** Shorter known values would match by chance: they are not searched. */
+export const MIN_KNOWN_VALUE_LENGTH = 8
+
+/** Notes listed one by one as findings; the rest are only counted. */
+const MAX_NOTE_FINDINGS = 20
+
+const WHERE: Record<Scope, string> = {
+  diff: 'in added lines',
+  repo: 'in tracked files',
+  bundle: 'in the served bundle'
+}
+
+const ADVICE: Record<Scope, string> = {
+  diff: 'revoke it, then load it from a secret store instead of the code',
+  repo: 'revoke it, then load it from a secret store instead of the code',
+  bundle: 'every visitor can read it: revoke it and keep it on the server'
+}
+
+/**
+ * The `secrets` check: one unit for the diff or the repository (skipped when
+ * `scope: off`), and one for the served bundle when `bundle: true`.
+ */
+export const secretsCheck: Check<'secrets'> = {
+  kind: 'secrets',
+  units(section) {
+    const level = section.level ?? 'error'
+    const units: Unit[] = []
+    if (section.scope === 'off') {
+      units.push({
+        name: 'files',
+        level,
+        policyPath: ['secrets', 'scope'],
+        skip: 'scope is off in the policy',
+        run: () => Promise.reject(new Error('a skipped unit never runs'))
+      })
+    } else {
+      const scope = section.scope
+      units.push({
+        name: scope,
+        level,
+        policyPath: ['secrets', 'scope'],
+        run: ctx =>
+          scope === 'diff' ? scanDiff(section, ctx) : scanRepo(section, ctx)
+      })
+    }
+    if (section.bundle) {
+      units.push({
+        name: 'bundle',
+        level,
+        policyPath: ['secrets', 'bundle'],
+        run: ctx => scanBundle(section, ctx)
+      })
+    }
+    return units
+  }
+}
+
+/** The diff scope through local git; another provider can be passed in. */
+export async function scanDiff(
+  section: SecretsSection,
+  ctx: CheckContext,
+  provider?: ChangeProvider
+): Promise<UnitOutcome> {
+  const changes = provider ?? (await gitChangeProvider(ctx))
+  const files = await changes.changedFiles()
+  const excluded = globMatcher(section.exclude)
+  const sources = diffSources(files, excluded)
+  const { known, notes: knownNotes } = knownValues(section, ctx)
+  const raw = await scanAll(
+    sources,
+    { allow: compileAllow(section), knownValues: known },
+    ctx
+  )
+
+  // A secret the base already had is not this change's doing.
+  const removed = new Set(files.flatMap(f => f.removed))
+  const oldPath = new Map(files.map(f => [f.path, f.oldPath ?? f.path]))
+  const baseTexts = new Map<string, Promise<string | undefined>>()
+  const fresh: RawFinding[] = []
+  let inBase = 0
+  for (const finding of raw.findings) {
+    const before = oldPath.get(finding.file) ?? finding.file
+    if (!baseTexts.has(before)) baseTexts.set(before, changes.baseText(before))
+    const baseText = await baseTexts.get(before)
+    const old =
+      [...removed].some(line => line.includes(finding.secret)) ||
+      (baseText?.includes(finding.secret) ?? false)
+    if (old) inBase++
+    else fresh.push(finding)
+  }
+
+  const renamed = files.filter(f => f.status === 'renamed').length
+  const deleted = files.filter(f => f.status === 'deleted').length
+  return outcome('diff', fresh, [...sources.notes, ...knownNotes], {
+    files_scanned: sources.sources.length,
+    bytes_scanned: raw.bytes,
+    files_changed: files.length,
+    renamed,
+    deleted,
+    already_in_base: inBase,
+    range: changes.range
+  })
+}
+
+async function scanRepo(
+  section: SecretsSection,
+  ctx: CheckContext
+): Promise<UnitOutcome> {
+  const sources = await repoSources(ctx, globMatcher(section.exclude))
+  const { known, notes } = knownValues(section, ctx)
+  const raw = await scanAll(
+    sources,
+    { allow: compileAllow(section), knownValues: known },
+    ctx
+  )
+  return outcome('repo', raw.findings, [...sources.notes, ...notes], {
+    files_scanned: sources.sources.length,
+    bytes_scanned: raw.bytes
+  })
+}
+
+async function scanBundle(
+  section: SecretsSection,
+  ctx: CheckContext
+): Promise<UnitOutcome> {
+  const sources = await bundleSources(
+    ctx,
+    section.bundle_paths,
+    globMatcher(section.exclude)
+  )
+  const { known, notes } = knownValues(section, ctx)
+  const raw = await scanAll(
+    sources,
+    { allow: compileAllow(section), knownValues: known },
+    ctx
+  )
+  return outcome('bundle', raw.findings, [...sources.notes, ...notes], {
+    files_scanned: sources.sources.length,
+    bytes_scanned: raw.bytes,
+    cross_origin_skipped: sources.crossOrigin
+  })
+}
+
+async function scanAll(
+  { sources }: Sources,
+  options: ScanOptions,
+  ctx: CheckContext
+): Promise<{ findings: RawFinding[]; bytes: number }> {
+  const findings: RawFinding[] = []
+  let bytes = 0
+  for (const source of sources) {
+    ctx.signal.throwIfAborted()
+    bytes += Buffer.byteLength(source.text)
+    findings.push(...(await scanSource(source, options)))
+  }
+  return { findings, bytes }
+}
+
+function compileAllow(section: SecretsSection): RegExp[] {
+  // The schema has checked that each one compiles.
+  return section.allow.map(source => new RegExp(source))
+}
+
+/** The values of `known_values`, and a note for each that cannot be searched. */
+function knownValues(
+  section: SecretsSection,
+  ctx: CheckContext
+): { known: ScanOptions['knownValues']; notes: SourceNote[] } {
+  const known: { name: string; value: string }[] = []
+  const notes: SourceNote[] = []
+  for (const name of section.known_values) {
+    const value = ctx.env[name]
+    if (!value) {
+      notes.push({
+        kind: 'unreadable',
+        message: `${name} is not set: its value was not searched for`
+      })
+    } else if (value.length < MIN_KNOWN_VALUE_LENGTH) {
+      notes.push({
+        kind: 'unreadable',
+        message: `${name} is shorter than ${MIN_KNOWN_VALUE_LENGTH} characters: not searched for (it would match by chance)`
+      })
+    } else {
+      known.push({ name, value })
+    }
+  }
+  return { known, notes }
+}
+
+/**
+ * Redacts and fingerprints what was found, and turns it into the unit's
+ * outcome. Raw values leave only through `secretValues`, for masking.
+ */
+export function outcome(
+  scope: Scope,
+  found: readonly RawFinding[],
+  notes: readonly SourceNote[],
+  metrics: Record<string, number | string>
+): UnitOutcome {
+  const findings: Finding[] = found.map(f => ({
+    rule: f.rule.id,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    message: `${f.name ? `value of ${f.name}` : f.rule.description} ${WHERE[scope]}: ${ADVICE[scope]}`,
+    redacted: redact(f.secret),
+    fingerprint: fingerprint(f.rule.id, f.file, f.secret)
+  }))
+  findings.push(
+    ...notes
+      .slice(0, MAX_NOTE_FINDINGS)
+      .map(n =>
+        n.file ? { file: n.file, message: n.message } : { message: n.message }
+      )
+  )
+  const secretValues = [...new Set(found.flatMap(f => maskable(f.secret)))]
+  const count = found.length
+  const summary =
+    count > 0
+      ? `${count} ${count === 1 ? 'secret' : 'secrets'} ${WHERE[scope]}`
+      : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' ? 'responses' : 'files'} scanned)`
+  return {
+    ok: count === 0,
+    summary: summary + noteSummary(notes),
+    metrics: { ...metrics, findings: count },
+    findings,
+    secretValues
+  }
+}
+
+/** What to register for masking: multi-line values line by line, as runners mask per line. */
+function maskable(secret: string): string[] {
+  const lines = secret
+    .split(/\\n|\r?\n/)
+    .map(line => line.trim())
+    .filter(line => line.length >= 4 && !/^-+(BEGIN|END)\b/.test(line))
+  return secret.includes('\n') || secret.includes('\\n')
+    ? [secret, ...lines]
+    : [secret]
+}
+
+function noteSummary(notes: readonly SourceNote[]): string {
+  const count = (kind: SourceNote['kind']) =>
+    notes.filter(n => n.kind === kind).length
+  const parts = [
+    [count('binary'), 'binary skipped'],
+    [count('encoding'), 'non-UTF-8 read as Latin-1'],
+    [count('truncated'), 'cut at the size cap'],
+    [count('unreadable'), 'not read']
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${n} ${what}`)
+  return parts.length > 0 ? `; ${parts.join(', ')}` : ''
+}
