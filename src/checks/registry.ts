@@ -1,3 +1,4 @@
+import { latencyCheck } from './latency/index.ts'
 import { smokeCheck } from './smoke.ts'
 import type { Check, CheckKind } from './types.ts'
 
@@ -6,5 +7,6 @@ import type { Check, CheckKind } from './types.ts'
  * runtime lookups. A kind missing here is validated but reported as skipped.
  */
 export const CHECKS: { readonly [K in CheckKind]?: Check<K> } = {
-  smoke: smokeCheck
+  smoke: smokeCheck,
+  latency: latencyCheck
 }
