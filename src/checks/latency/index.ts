@@ -67,8 +67,10 @@ export const latencyCheck: Check<'latency'> = {
 /** The live line: requests so far, current p95, errors. */
 export function progressLine(name: string, progress: LoadProgress): string {
   if (progress.phase === 'warm-up') return `latency ${name}: warming up`
-  const p95 = progress.requests > progress.errors ? formatMs(progress.p95Ms) : '-'
-  const draining = progress.phase === 'drain' ? ', waiting for the last answers' : ''
+  const p95 =
+    progress.requests > progress.errors ? formatMs(progress.p95Ms) : '-'
+  const draining =
+    progress.phase === 'drain' ? ', waiting for the last answers' : ''
   return `latency ${name}: ${progress.requests} requests, p95 ${p95}, ${progress.errors} errors${draining}`
 }
 

@@ -32,8 +32,7 @@ const PROGRESS_EVERY_MS = 500
 
 /** Exactly one model per check (the schema enforces it). */
 export type LoadModel =
-  | { kind: 'rate'; rate: number }
-  | { kind: 'concurrency'; concurrency: number }
+  { kind: 'rate'; rate: number } | { kind: 'concurrency'; concurrency: number }
 
 /** The policy keys that shape a run, durations in milliseconds. */
 export interface LoadSettings {
@@ -113,10 +112,7 @@ export interface ErrorCounts {
 
 /** Why the run stopped sending. */
 export type StopReason =
-  | 'requests'
-  | 'duration'
-  | 'connection-failures'
-  | 'cancelled'
+  'requests' | 'duration' | 'connection-failures' | 'cancelled'
 
 /** What a run measured; the warm-up is not in it. */
 export interface LoadResult {
@@ -185,7 +181,12 @@ class Exchange implements Dispatcher.DispatchHandler {
   readonly sentUs: number
   readonly measured: boolean
 
-  constructor(run: LoadRun, startUs: number, sentUs: number, measured: boolean) {
+  constructor(
+    run: LoadRun,
+    startUs: number,
+    sentUs: number,
+    measured: boolean
+  ) {
     this.run = run
     this.startUs = startUs
     this.sentUs = sentUs
@@ -361,7 +362,8 @@ class LoadRun {
       this.beginMeasuring(now)
     }
     if (!this.warming) {
-      if (this.measuredSent >= this.bounds.requests) return this.stop('requests')
+      if (this.measuredSent >= this.bounds.requests)
+        return this.stop('requests')
       if (now >= this.windowEndUs) return this.stop('duration')
     }
     this.dispatch(now, now, !this.warming)
