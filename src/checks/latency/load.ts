@@ -172,7 +172,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   controller: Dispatcher.DispatchController | undefined
   status = 0
   settled = false
-  /** When a connection took it from the pool's queue. */
+  /** When a connection took it from the pool's queue (open model only). */
   writtenUs: number | undefined
   private readonly run: LoadRun
   /** When the latency clock starts: the intended start (open model). */
@@ -198,7 +198,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.settled) controller.abort(new TimeoutError('timed out'))
     else {
       this.controller = controller
-      this.writtenUs = this.run.nowUs()
+      if (this.run.open) this.writtenUs = this.run.nowUs()
     }
   }
 
@@ -234,6 +234,8 @@ class LoadRun {
   private readonly pool: Pool
   private readonly histogram = new LatencyHistogram()
   private readonly serviceHistogram = new LatencyHistogram()
+  /** Open model (`rate`), as opposed to closed (`concurrency`). */
+  readonly open: boolean
   private readonly errors: ErrorCounts = {
     total: 0,
     byKind: { status: 0, timeout: 0, reset: 0, refused: 0, other: 0 },
@@ -266,6 +268,7 @@ class LoadRun {
 
   constructor(options: LoadOptions) {
     this.options = options
+    this.open = options.model.kind === 'rate'
     this.bounds = loadBounds(options, options.timeoutMs)
     this.timeoutUs = options.timeoutMs * 1000
     this.body =
@@ -342,7 +345,7 @@ class LoadRun {
   /** Closed model: each of N slots sends its next request when one ends. */
   private startClosed(concurrency: number) {
     if (!this.warming) this.beginMeasuring(this.nowUs())
-    for (let slot = 0; slot < concurrency; slot++) this.sendClosed()
+    for (let slot = 0; slot < concurrency; slot++) this.sendClosed(this.nowUs())
   }
 
   private beginMeasuring(now: number) {
@@ -351,9 +354,9 @@ class LoadRun {
     this.windowEndUs = now + this.bounds.windowMs * 1000
   }
 
-  private sendClosed() {
+  /** `now` is when the previous request ended: one clock read serves both. */
+  private sendClosed(now: number) {
     if (this.stopReason) return
-    const now = this.nowUs()
     if (
       this.warming &&
       (now >= this.bounds.warmupMs * 1000 ||
@@ -412,9 +415,11 @@ class LoadRun {
         this.countError('status', undefined, exchange.status)
       } else {
         this.histogram.recordMicros(now - exchange.startUs)
-        this.serviceHistogram.recordMicros(
-          now - (exchange.writtenUs ?? exchange.sentUs)
-        )
+        if (this.open) {
+          this.serviceHistogram.recordMicros(
+            now - (exchange.writtenUs ?? exchange.sentUs)
+          )
+        }
       }
     }
     if (
@@ -427,8 +432,8 @@ class LoadRun {
     if (this.options.model.kind === 'concurrency') {
       // A failure can be reported inside dispatch(); sending the next one
       // there would recurse, so it waits for the next turn.
-      if (error) setImmediate(() => this.sendClosed())
-      else this.sendClosed()
+      if (error) setImmediate(() => this.sendClosed(this.nowUs()))
+      else this.sendClosed(now)
     }
   }
 
@@ -507,7 +512,11 @@ class LoadRun {
     const elapsedUs = Math.max(0, this.lastEndUs - this.measureStartUs)
     this.resolve({
       latency: this.histogram.figures(),
-      serviceTime: this.serviceHistogram.figures(),
+      // A closed-model request never waits for a connection: one per slot.
+      serviceTime: (this.open
+        ? this.serviceHistogram
+        : this.histogram
+      ).figures(),
       requests: this.measuredDone,
       errors: this.errors,
       rps: elapsedUs > 0 ? (this.measuredDone * 1e6) / elapsedUs : 0,
