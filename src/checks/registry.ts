@@ -2,6 +2,7 @@ import { cacheCheck } from './cache.ts'
 import { dnsCheck } from './dns.ts'
 import { emailCheck } from './email/check.ts'
 import { headersCheck } from './headers.ts'
+import { latencyCheck } from './latency/index.ts'
 import { rateLimitsCheck } from './rate-limits.ts'
 import { redirectsCheck } from './redirects.ts'
 import { secretsCheck } from './secrets/index.ts'
@@ -19,6 +20,7 @@ export const CHECKS: { readonly [K in CheckKind]?: Check<K> } = {
   tls: tlsCheck,
   headers: headersCheck,
   cache: cacheCheck,
+  latency: latencyCheck,
   secrets: secretsCheck,
   dns: dnsCheck,
   email: emailCheck,

@@ -1,0 +1,190 @@
+// `npm run bench latency`: how honestly and how fast the latency engine
+// measures. Every server runs in a child process (bench/latency-server.ts) on
+// 127.0.0.1; nothing leaves the machine.
+//   1. p95 against a known distribution (90 % at 20 ms, 10 % at 400 ms)
+//   2. closed-model throughput at concurrency 50 vs autocannon, same run
+//   3. peak RSS for 10 000, 100 000 and 300 000 requests (no sample arrays)
+//   4. coordinated omission: 50 req/s with a 1 s server stall
+import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { runLoad, type LoadOptions } from '../src/checks/latency/load.ts'
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
+
+interface Server {
+  url: string
+  process: ChildProcess
+}
+
+async function startServer(): Promise<Server> {
+  const child = fork(here('latency-server.ts'), { stdio: 'inherit' })
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', message =>
+      resolve((message as { port: number }).port)
+    )
+    child.once('error', reject)
+  })
+  return { url: `http://127.0.0.1:${port}`, process: child }
+}
+
+function stopServer(server: Server) {
+  server.process.disconnect()
+}
+
+function load(
+  server: Server,
+  path: string,
+  settings: Pick<
+    LoadOptions,
+    'model' | 'duration' | 'requests' | 'warmup' | 'connections'
+  >
+) {
+  return runLoad({
+    ...settings,
+    origin: new URL(server.url),
+    paths: [path],
+    method: 'GET',
+    headers: { 'user-agent': 'launch-gate-bench' },
+    timeoutMs: 10_000,
+    signal: AbortSignal.timeout(120_000)
+  })
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits)
+
+async function knownDistribution() {
+  console.log(
+    '\n1. Known distribution: 90 % at 20 ms, 10 % at 400 ms (true p50 20, p95 400)'
+  )
+  for (const model of [
+    { kind: 'rate', rate: 100 },
+    { kind: 'concurrency', concurrency: 20 }
+  ] as const) {
+    const server = await startServer()
+    const result = await load(server, '/bimodal', { model, duration: 10_000 })
+    stopServer(server)
+    const { p50, p90, p95, p99 } = result.latency
+    const error = (Math.abs(p95 - 400) / 400) * 100
+    const label =
+      model.kind === 'rate' ? 'open, 100 req/s' : 'closed, 20 in flight'
+    console.log(
+      `   ${label.padEnd(21)} ${result.requests} requests: p50 ${fixed(p50)} ms, p90 ${fixed(p90)} ms, p95 ${fixed(p95)} ms, p99 ${fixed(p99)} ms; p95 error vs truth ${fixed(error, 2)} % (target <= 5 %)`
+    )
+  }
+}
+
+function autocannon(url: string, seconds: number): Promise<number> {
+  const bin = here('../node_modules/autocannon/autocannon.js')
+  const child = spawn(
+    process.execPath,
+    [bin, '-c', '50', '-d', String(seconds), '--json', url],
+    {
+      stdio: ['ignore', 'pipe', 'ignore']
+    }
+  )
+  let out = ''
+  child.stdout.on('data', chunk => (out += chunk))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', () => {
+      const report = JSON.parse(out) as {
+        requests: { total: number }
+        duration: number
+      }
+      resolve(report.requests.total / report.duration)
+    })
+  })
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
+
+async function throughput() {
+  console.log(
+    '\n2. Closed model, 50 in flight, immediate endpoint: engine vs autocannon (same server, alternating rounds)'
+  )
+  const server = await startServer()
+  const url = `${server.url}/fast`
+  await autocannon(url, 2) // warms the server's JIT for both
+  const engine: number[] = []
+  const cannon: number[] = []
+  for (let round = 0; round < 5; round++) {
+    cannon.push(await autocannon(url, 3))
+    const result = await load(server, '/fast', {
+      model: { kind: 'concurrency', concurrency: 50 },
+      duration: 3000
+    })
+    engine.push(result.rps)
+    console.log(
+      `   round ${round + 1}: autocannon ${Math.round(cannon[round])} req/s, engine ${Math.round(result.rps)} req/s (p95 ${fixed(result.latency.p95, 2)} ms, ${result.errors.total} errors)`
+    )
+  }
+  stopServer(server)
+  console.log(
+    `   ratio engine / autocannon: median of the rounds' ratios ${fixed(median(engine.map((e, i) => e / cannon[i])), 2)} x, of the medians ${fixed(median(engine) / median(cannon), 2)} x, of the best rounds ${fixed(Math.max(...engine) / Math.max(...cannon), 2)} x (target >= 0.9 x)`
+  )
+}
+
+/** Runs `count` requests in a fresh process and returns its peak RSS in MB. */
+function peakRss(count: number): Promise<string> {
+  const child = fork(here('latency.bench.ts'), ['--rss', String(count)], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    execArgv: ['--expose-gc']
+  })
+  let out = ''
+  child.stdout?.on('data', chunk => (out += chunk))
+  return new Promise(resolve => child.on('close', () => resolve(out.trim())))
+}
+
+async function rssChild(count: number) {
+  const server = await startServer()
+  const result = await load(server, '/fast', {
+    model: { kind: 'concurrency', concurrency: 50 },
+    requests: count,
+    warmup: 0
+  })
+  stopServer(server)
+  const rss = process.resourceUsage().maxRSS / 1024
+  globalThis.gc?.()
+  const heap = process.memoryUsage().heapUsed / 1024 / 1024
+  console.log(
+    `${String(result.requests).padStart(6)} requests: peak RSS ${fixed(rss)} MB, heap after GC ${fixed(heap)} MB`
+  )
+}
+
+async function memory() {
+  console.log(
+    '\n3. Memory: peak RSS of a fresh process running N requests (concurrency 50)'
+  )
+  for (const count of [10_000, 100_000, 300_000])
+    console.log(`   ${await peakRss(count)}`)
+}
+
+async function coordinatedOmission() {
+  console.log(
+    '\n4. Coordinated omission: 50 req/s for 10 s, one 1 s server stall (at ~4 s)'
+  )
+  for (const connections of [undefined, 1]) {
+    const server = await startServer()
+    const result = await load(server, '/stall', {
+      model: { kind: 'rate', rate: 50 },
+      duration: 10_000,
+      connections
+    })
+    stopServer(server)
+    const label =
+      connections === 1 ? 'one connection (wrk-like)' : 'default pool'
+    console.log(
+      `   ${label.padEnd(25)} p95 from intended start ${fixed(result.latency.p95)} ms, from actual send ${fixed(result.serviceTime.p95)} ms; p99 ${fixed(result.latency.p99)} vs ${fixed(result.serviceTime.p99)} ms; max ${fixed(result.latency.max)} ms`
+    )
+  }
+}
+
+const rssIndex = process.argv.indexOf('--rss')
+if (rssIndex !== -1) {
+  await rssChild(Number(process.argv[rssIndex + 1]))
+} else {
+  await knownDistribution()
+  await throughput()
+  await memory()
+  await coordinatedOmission()
+}
