@@ -10,8 +10,9 @@ function unit(name: string, run: Unit['run'], extra: Partial<Unit> = {}): Unit {
   return { name, level: 'error', policyPath: ['smoke', 0], run, ...extra }
 }
 
-async function runWith(units: Unit[], options: { deadlineMs?: number; only?: ('smoke' | 'tls')[]; yaml?: string } = {}) {
-  const checks = { smoke: { kind: 'smoke', units: () => units } } as unknown as typeof CHECKS
+async function runWith(units: Unit[], options: { deadlineMs?: number; extraTimeMs?: number; only?: ('smoke' | 'tls')[]; yaml?: string } = {}) {
+  const extraTimeMs = options.extraTimeMs === undefined ? undefined : () => options.extraTimeMs as number
+  const checks = { smoke: { kind: 'smoke', units: () => units, extraTimeMs } } as unknown as typeof CHECKS
   const { signal: _signal, ...context } = testContext()
   return runChecks({
     loaded: policyFrom(options.yaml ?? POLICY),
@@ -76,6 +77,12 @@ describe('engine', () => {
     const report = await runWith([unit('stuck', () => new Promise(() => {}))], { deadlineMs: 100 })
     expect(report.checks[0]).toMatchObject({ status: 'error', summary: 'did not finish before the run deadline' })
     expect(report.result).toBe('fail')
+  })
+
+  it('extends the deadline by the time a check asks for (load tests)', async () => {
+    const slow = unit('load', () => new Promise(resolve => setTimeout(() => resolve({ ok: true, summary: 'done' }), 100)))
+    const report = await runWith([slow], { deadlineMs: 10, extraTimeMs: 5000 })
+    expect(report.checks[0].status).toBe('pass')
   })
 
   it('skips kinds left out by the checks selection and kinds without an implementation', async () => {

@@ -32,6 +32,8 @@ export interface FakeGitHub {
   issues: Issue[]
   /** Path → file text at a ref, for the contents API. */
   contents: Map<string, string>
+  /** The files API: a pull request's (or a comparison's) changed files with patches. */
+  changedFiles: { filename: string; status: string; patch?: string; previous_filename?: string }[]
   /** PR numbers listed for a commit (deployment_status look-ups). */
   pullsForCommit: Map<string, number[]>
   /** Answer matching requests with this status (every time, or `times` times). */
@@ -45,6 +47,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const issues: Issue[] = []
   const contents = new Map<string, string>()
   const pullsForCommit = new Map<string, number[]>()
+  const changedFiles: FakeGitHub['changedFiles'] = []
   const failures: { method: string; pattern: RegExp; status: number; times: number }[] = []
   let nextId = 1000
   let base = ''
@@ -110,6 +113,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       }
       return send(404, { message: 'Not Found' })
     }
+    if (route.match(/^GET \/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/)) {
+      return send(200, changedFiles)
+    }
+    if (route.match(/^GET \/repos\/[^/]+\/[^/]+\/compare\/[^/]+$/)) {
+      return send(200, { files: changedFiles })
+    }
     if ((match = route.match(/^GET \/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/))) {
       return send(200, (pullsForCommit.get(match[1]) ?? []).map(number => ({ number, state: 'open' })))
     }
@@ -150,6 +159,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     issues,
     contents,
     pullsForCommit,
+    changedFiles,
     failWith(method, pattern, status, times = Number.POSITIVE_INFINITY) {
       failures.push({ method, pattern, status, times })
     },

@@ -1,10 +1,12 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { runGate } from '../engine/gate.ts'
+import { githubChangeProvider } from '../github/changes.ts'
 import { createClient } from '../github/client.ts'
 import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError, UsageError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
+import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { Report } from '../report/model.ts'
 import { renderStepSummary } from '../report/summary.ts'
@@ -45,6 +47,9 @@ export async function run(): Promise<void> {
       env: settings.env,
       cwd: settings.workspace,
       diffRange: settings.event.diffRange,
+      changesFromApi: api && settings.event.diffRange
+        ? githubChangeProvider({ ...api, ...settings.event.diffRange, pullNumber: settings.event.pullNumber })
+        : undefined,
       notes,
       log: core.info,
       progress: throttled(core.info, 5000),
@@ -99,6 +104,11 @@ async function publish(report: Report, settings: ActionSettings): Promise<void> 
   core.setOutput('result', report.result)
   core.setOutput('report', reportPath)
   core.setOutput('summary', report.summary)
+  if (report.checks.some(c => c.kind === 'secrets' && c.status !== 'skip')) {
+    const sarifPath = reportPath.replace(/(\.json)?$/, '.sarif')
+    await writeSarif(report, sarifPath)
+    core.setOutput('sarif', sarifPath)
+  }
   core.info(report.summary)
   if (settings.stepSummary) {
     await core.summary.addRaw(renderStepSummary(report, settings.runUrl)).write()

@@ -1,4 +1,5 @@
 import type { HttpClient } from '../net/http.ts'
+import type { ChangeProvider } from './secrets/sources.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */
@@ -70,6 +71,8 @@ export interface CheckContext {
   readonly cwd: string
   /** Commit range of the change, from the event. */
   readonly diffRange: DiffRange | undefined
+  /** The change as the GitHub API describes it, for when local git cannot. */
+  readonly changesFromApi?: ChangeProvider
   /** A short live status line (latency progress); may be a no-op. */
   progress(line: string): void
 }
@@ -97,6 +100,8 @@ export interface Unit {
 export interface Check<K extends CheckKind = CheckKind> {
   readonly kind: K
   units(section: NonNullable<Policy[K]>, policy: Policy): Unit[]
+  /** Time its units need beyond the run's base deadline (load tests). */
+  extraTimeMs?(section: NonNullable<Policy[K]>, policy: Policy): number
 }
 
 /** A failure to run that the user can act on; its message is shown as is. */

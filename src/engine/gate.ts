@@ -1,3 +1,4 @@
+import type { ChangeProvider } from '../checks/secrets/sources.ts'
 import { CHECK_KINDS, type CheckKind, type DiffRange } from '../checks/types.ts'
 import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'
@@ -19,6 +20,8 @@ export interface GateOptions {
   env: Readonly<Record<string, string | undefined>>
   cwd: string
   diffRange?: DiffRange
+  /** The change from the GitHub API, for when local git cannot give it. */
+  changesFromApi?: ChangeProvider
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
   log(line: string): void
@@ -27,7 +30,7 @@ export interface GateOptions {
   onSecretValues?(values: readonly string[]): void
 }
 
-/** Room for everything but load tests, whose durations are added on top. */
+/** Room for everything but load tests, which add their own time on top. */
 const BASE_DEADLINE_MS = 10 * 60_000
 
 /** Resolves the target, waits for it if asked, and runs every check. */
@@ -58,10 +61,6 @@ export async function runGate(
         options.log(`${target.href} did not answer: ${waited.last}; running the checks anyway`)
       }
     }
-    const loadMs = (policy.latency ?? []).reduce(
-      (sum, item) => sum + (item.duration ?? 60_000) + (item.warmup ?? 0),
-      0
-    )
     return await runChecks({
       loaded,
       context: {
@@ -70,11 +69,12 @@ export async function runGate(
         env: options.env,
         cwd: options.cwd,
         diffRange: options.diffRange,
+        changesFromApi: options.changesFromApi,
         progress: options.progress ?? (() => {})
       },
       only: options.only,
       notes,
-      deadlineMs: BASE_DEADLINE_MS + loadMs,
+      deadlineMs: BASE_DEADLINE_MS,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues
     })

@@ -19,7 +19,7 @@ export interface RunOptions {
   context: Omit<CheckContext, 'signal'>
   /** Kinds to run (the `checks` input); the rest are reported as skipped. */
   only?: readonly CheckKind[]
-  /** The whole run must end by then; units still running become `error`. */
+  /** The whole run must end by then (plus what checks ask for); units still running become `error`. */
   deadlineMs: number
   /** Units run at once (exclusive ones always run alone). */
   concurrency?: number
@@ -45,8 +45,8 @@ interface Planned {
  */
 export async function runChecks(options: RunOptions): Promise<Report> {
   const started = new Date()
-  const deadline = AbortSignal.timeout(options.deadlineMs)
   const planned = plan(options)
+  const deadline = AbortSignal.timeout(options.deadlineMs + extraTime(options))
   const results = new Map<Planned, CheckResult>()
 
   const runOne = async (item: Planned) => {
@@ -95,6 +95,19 @@ function plan(options: RunOptions): Planned[] {
     }
   }
   return planned
+}
+
+function extraTime(options: RunOptions): number {
+  const { policy } = options.loaded
+  let total = 0
+  for (const kind of CHECK_KINDS) {
+    const check = (options.checks ?? CHECKS)[kind] as Check | undefined
+    const section = policy[kind]
+    if (check?.extraTimeMs && section !== undefined) {
+      total += check.extraTimeMs(section as never, policy)
+    }
+  }
+  return total
 }
 
 function skippedUnit(kind: CheckKind, reason: string): Unit {

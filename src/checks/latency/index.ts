@@ -11,13 +11,28 @@ import {
 } from '../types.ts'
 import {
   CONNECTION_FAILURE_LIMIT,
+  loadBounds,
   runLoad,
   type ErrorCounts,
   type LoadProgress,
-  type LoadResult
+  type LoadResult,
+  type LoadSettings
 } from './load.ts'
 
 export type LatencyItem = NonNullable<Policy['latency']>[number]
+
+/** The keys of an item that shape its load: model and bounds. */
+function loadSettings(item: LatencyItem): LoadSettings {
+  return {
+    model:
+      item.rate !== undefined
+        ? { kind: 'rate', rate: item.rate }
+        : { kind: 'concurrency', concurrency: item.concurrency ?? 1 },
+    duration: item.duration,
+    requests: item.requests,
+    warmup: item.warmup
+  }
+}
 
 /** The latency budgets, in the order the summary names them. */
 const LATENCY_BUDGETS = ['p50', 'p90', 'p95', 'p99', 'max'] as const
@@ -28,6 +43,12 @@ const LATENCY_BUDGETS = ['p50', 'p90', 'p95', 'p99', 'max'] as const
  */
 export const latencyCheck: Check<'latency'> = {
   kind: 'latency',
+  // Each run's time cap, its warm-up, and one timeout to drain.
+  extraTimeMs: (items, policy) =>
+    items.reduce((sum, item) => {
+      const bounds = loadBounds(loadSettings(item), policy.defaults.timeout)
+      return sum + bounds.windowMs + bounds.warmupMs + policy.defaults.timeout
+    }, 0),
   units: items =>
     items.map((item, index) => {
       const name = item.name ?? item.paths.join(', ')
@@ -39,13 +60,7 @@ export const latencyCheck: Check<'latency'> = {
         async run(ctx) {
           const urls = item.paths.map(path => resolveUrl({ path }, ctx.target))
           const result = await runLoad({
-            model:
-              item.rate !== undefined
-                ? { kind: 'rate', rate: item.rate }
-                : { kind: 'concurrency', concurrency: item.concurrency ?? 1 },
-            duration: item.duration,
-            requests: item.requests,
-            warmup: item.warmup,
+            ...loadSettings(item),
             origin: urls[0],
             paths: urls.map(url => url.pathname + url.search),
             method: item.method as Dispatcher.HttpMethod,

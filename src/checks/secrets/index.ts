@@ -86,7 +86,9 @@ export async function scanDiff(
   ctx: CheckContext,
   provider?: ChangeProvider
 ): Promise<UnitOutcome> {
-  const changes = provider ?? (await gitChangeProvider(ctx))
+  const { changes, notes: sourceNotes } = provider
+    ? { changes: provider, notes: [] }
+    : await changeSource(ctx)
   const files = await changes.changedFiles()
   const excluded = globMatcher(section.exclude)
   const sources = diffSources(files, excluded)
@@ -116,7 +118,7 @@ export async function scanDiff(
 
   const renamed = files.filter(f => f.status === 'renamed').length
   const deleted = files.filter(f => f.status === 'deleted').length
-  return outcome('diff', fresh, [...sources.notes, ...knownNotes], {
+  return outcome('diff', fresh, [...sourceNotes, ...sources.notes, ...knownNotes], {
     files_scanned: sources.sources.length,
     bytes_scanned: raw.bytes,
     files_changed: files.length,
@@ -125,6 +127,22 @@ export async function scanDiff(
     already_in_base: inBase,
     range: changes.range
   })
+}
+
+/** Local git, else the GitHub API's view of the change, saying why. */
+async function changeSource(
+  ctx: CheckContext
+): Promise<{ changes: ChangeProvider; notes: SourceNote[] }> {
+  try {
+    return { changes: await gitChangeProvider(ctx), notes: [] }
+  } catch (error) {
+    if (!ctx.changesFromApi) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    return {
+      changes: ctx.changesFromApi,
+      notes: [{ kind: 'source', message: `read the change from the GitHub API: ${reason}` }]
+    }
+  }
 }
 
 async function scanRepo(
