@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 
-const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
+const read = (file: string) =>
+  readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
 
 describe('action.yml', () => {
   const doc = parseDocument(read('action.yml'))
@@ -25,12 +26,19 @@ describe('action.yml', () => {
       'policy-ref': { default: '' },
       wait: { default: '' }
     })
-    expect(Object.keys(action.outputs)).toEqual(['result', 'report', 'sarif', 'summary'])
+    expect(Object.keys(action.outputs)).toEqual([
+      'result',
+      'report',
+      'sarif',
+      'summary'
+    ])
   })
 
   it('declares exactly the inputs the adapter reads', () => {
     const source = read('src/action/inputs.ts')
-    const read_ = [...source.matchAll(/(?:getInput|booleanInput)\('([^']+)'/g)].map(m => m[1])
+    const read_ = [
+      ...source.matchAll(/(?:getInput|booleanInput)\('([^']+)'/g)
+    ].map(m => m[1])
     expect(new Set(read_)).toEqual(new Set(Object.keys(action.inputs)))
   })
 })

@@ -23,7 +23,10 @@ await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
 const workspace = await mkdtemp(join(tmpdir(), 'lg-cold-'))
-await writeFile(join(workspace, 'policy.yml'), 'version: 1\nsmoke:\n  - path: /\n')
+await writeFile(
+  join(workspace, 'policy.yml'),
+  'version: 1\nsmoke:\n  - path: /\n'
+)
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -38,7 +41,12 @@ async function timeToFirstRequest(): Promise<number> {
   const child = spawn(process.execPath, [action], {
     cwd: workspace,
     stdio: 'ignore',
-    env: { PATH: process.env.PATH, INPUT_POLICY: 'policy.yml', INPUT_URL: url, GITHUB_WORKSPACE: workspace }
+    env: {
+      PATH: process.env.PATH,
+      INPUT_POLICY: 'policy.yml',
+      INPUT_URL: url,
+      GITHUB_WORKSPACE: workspace
+    }
   })
   const ms = await reached
   await new Promise(resolve => child.on('close', resolve))
@@ -60,8 +68,13 @@ for (let i = 0; i < RUNS; i++) {
 }
 server.close()
 
-const kib = async (file: string) => ((await stat(join(root, file))).size / 1024).toFixed(0)
+const kib = async (file: string) =>
+  ((await stat(join(root, file))).size / 1024).toFixed(0)
 console.log(`node ${process.version}, ${RUNS} runs each (median)`)
-console.log(`action: spawn → first request   ${median(gate).toFixed(0)} ms (target < 200 ms)`)
+console.log(
+  `action: spawn → first request   ${median(gate).toFixed(0)} ms (target < 200 ms)`
+)
 console.log(`bare node -e 0 (start to exit)  ${median(bare).toFixed(0)} ms`)
-console.log(`bundle: dist/index.js ${await kib('dist/index.js')} KiB, dist/cli/index.js ${await kib('dist/cli/index.js')} KiB`)
+console.log(
+  `bundle: dist/index.js ${await kib('dist/index.js')} KiB, dist/cli/index.js ${await kib('dist/cli/index.js')} KiB`
+)

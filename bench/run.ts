@@ -14,7 +14,10 @@ const benches = readdirSync(dir)
 let failed = 0
 for (const file of benches) {
   console.log(`\n=== ${file} ===`)
-  const run = spawnSync(process.execPath, [file], { cwd: dir, stdio: 'inherit' })
+  const run = spawnSync(process.execPath, [file], {
+    cwd: dir,
+    stdio: 'inherit'
+  })
   if (run.status !== 0) failed++
 }
 process.exit(failed === 0 ? 0 : 1)

@@ -4,7 +4,10 @@ import { writeFileSync } from 'node:fs'
 import { z } from 'zod'
 import { policySchema } from '../src/policy/schema.ts'
 
-const schema = z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' })
+const schema = z.toJSONSchema(policySchema, {
+  io: 'input',
+  unrepresentable: 'any'
+})
 const document = {
   ...schema,
   $id: 'https://github.com/launch-gate/launch-gate/schema/launch-policy.schema.json',

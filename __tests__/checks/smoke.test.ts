@@ -3,7 +3,11 @@ import { smokeCheck, subsetMismatch } from '../../src/checks/smoke.ts'
 import type { UnitOutcome } from '../../src/checks/types.ts'
 import { describeNetworkError } from '../../src/net/http.ts'
 import { policyFrom, testContext } from '../support/context.ts'
-import { refusedPort, startServer, type TestServer } from '../support/http-server.ts'
+import {
+  refusedPort,
+  startServer,
+  type TestServer
+} from '../support/http-server.ts'
 
 let site: TestServer
 let flakyHits = 0
@@ -16,7 +20,9 @@ beforeAll(async () => {
         return res.end('<h1>Sign up</h1>')
       case '/health':
         res.writeHead(200, { 'content-type': 'application/json' })
-        return res.end(JSON.stringify({ status: 'ok', deps: [{ name: 'db', ok: true }] }))
+        return res.end(
+          JSON.stringify({ status: 'ok', deps: [{ name: 'db', ok: true }] })
+        )
       case '/down':
         res.writeHead(503)
         return res.end('maintenance')
@@ -33,7 +39,11 @@ beforeAll(async () => {
         const pump = () => {
           while (sent < 50 && res.write(chunk)) sent++
           if (sent >= 50) res.end()
-          else res.once('drain', () => { sent++; pump() })
+          else
+            res.once('drain', () => {
+              sent++
+              pump()
+            })
         }
         res.on('error', () => {})
         return pump()
@@ -53,12 +63,18 @@ beforeAll(async () => {
 })
 afterAll(() => site.close())
 
-async function runSmoke(yaml: string, opts: { retries?: number; timeoutMs?: number } = {}) {
+async function runSmoke(
+  yaml: string,
+  opts: { retries?: number; timeoutMs?: number } = {}
+) {
   const { policy } = policyFrom(`version: 1\nsmoke:\n${yaml}`)
   const [unit] = smokeCheck.units(policy.smoke ?? [], policy)
   const ctx = testContext({
     target: new URL(site.url),
-    httpOptions: { retries: opts.retries ?? 0, timeoutMs: opts.timeoutMs ?? 5000 }
+    httpOptions: {
+      retries: opts.retries ?? 0,
+      timeoutMs: opts.timeoutMs ?? 5000
+    }
   })
   try {
     return await unit.run(ctx)
@@ -67,24 +83,39 @@ async function runSmoke(yaml: string, opts: { retries?: number; timeoutMs?: numb
   }
 }
 
-const messages = (outcome: UnitOutcome) => (outcome.findings ?? []).map(f => f.message)
+const messages = (outcome: UnitOutcome) =>
+  (outcome.findings ?? []).map(f => f.message)
 
 describe('smoke check', () => {
   it('passes a page with the right status, text and header', async () => {
-    const outcome = await runSmoke(`  - path: /\n    contains: Sign up\n    headers: { content-type: text/html }\n`)
+    const outcome = await runSmoke(
+      `  - path: /\n    contains: Sign up\n    headers: { content-type: text/html }\n`
+    )
     expect(outcome.ok).toBe(true)
     expect(outcome.summary).toMatch(/^200 in \d+ ms$/)
     expect(outcome.metrics).toMatchObject({ status: 200 })
   })
 
   it('matches a JSON subset, arrays by any element', async () => {
-    expect((await runSmoke(`  - path: /health\n    json: { status: ok, deps: [{ name: db }] }\n`)).ok).toBe(true)
-    const outcome = await runSmoke(`  - path: /health\n    json: { status: down }\n`)
-    expect(messages(outcome)).toEqual(['JSON at $.status: expected "down", got "ok"'])
+    expect(
+      (
+        await runSmoke(
+          `  - path: /health\n    json: { status: ok, deps: [{ name: db }] }\n`
+        )
+      ).ok
+    ).toBe(true)
+    const outcome = await runSmoke(
+      `  - path: /health\n    json: { status: down }\n`
+    )
+    expect(messages(outcome)).toEqual([
+      'JSON at $.status: expected "down", got "ok"'
+    ])
   })
 
   it('names every mismatch, the first in the summary', async () => {
-    const outcome = await runSmoke(`  - path: /down\n    contains: Welcome\n    headers: { content-type: text/html }\n`)
+    const outcome = await runSmoke(
+      `  - path: /down\n    contains: Welcome\n    headers: { content-type: text/html }\n`
+    )
     expect(outcome.ok).toBe(false)
     expect(messages(outcome)).toEqual([
       'status 503, expected 200',
@@ -95,7 +126,9 @@ describe('smoke check', () => {
   })
 
   it('accepts a list of statuses', async () => {
-    expect((await runSmoke(`  - path: /down\n    status: [500, 503]\n`)).ok).toBe(true)
+    expect(
+      (await runSmoke(`  - path: /down\n    status: [500, 503]\n`)).ok
+    ).toBe(true)
   })
 
   it('fails a response slower than max_time', async () => {
@@ -104,25 +137,33 @@ describe('smoke check', () => {
   })
 
   it('ends a hung request at the timeout with a clear error', async () => {
-    await expect(runSmoke(`  - path: /hang\n`, { timeoutMs: 300 })).rejects.toThrow(
+    await expect(
+      runSmoke(`  - path: /hang\n`, { timeoutMs: 300 })
+    ).rejects.toThrow(
       /^no complete response from 127\.0\.0\.1:\d+ within 300ms$/
     )
   })
 
   it('reports a refused connection in one line', async () => {
     const url = await refusedPort()
-    await expect(runSmoke(`  - url: ${url}/\n`)).rejects.toThrow(/^connection refused \(http:\/\/127\.0\.0\.1:\d+\)$/)
+    await expect(runSmoke(`  - url: ${url}/\n`)).rejects.toThrow(
+      /^connection refused \(http:\/\/127\.0\.0\.1:\d+\)$/
+    )
   })
 
   it('stops reading a 50 MB body at the cap and says so', async () => {
-    await expect(runSmoke(`  - path: /huge\n`)).rejects.toThrow(/response body is larger than 5242880 bytes/)
+    await expect(runSmoke(`  - path: /huge\n`)).rejects.toThrow(
+      /response body is larger than 5242880 bytes/
+    )
   })
 
   it('retries a network error but never a wrong status', async () => {
     expect((await runSmoke(`  - path: /flaky\n`, { retries: 1 })).ok).toBe(true)
     const before = site.requests.filter(r => r.path === '/down').length
     await runSmoke(`  - path: /down\n`, { retries: 3 })
-    expect(site.requests.filter(r => r.path === '/down').length).toBe(before + 1)
+    expect(site.requests.filter(r => r.path === '/down').length).toBe(
+      before + 1
+    )
   })
 
   it('names deployment protection instead of reporting the site down', async () => {
@@ -134,7 +175,9 @@ describe('smoke check', () => {
   it('needs a target for a path', async () => {
     const { policy } = policyFrom('version: 1\nsmoke:\n  - path: /\n')
     const [unit] = smokeCheck.units(policy.smoke ?? [], policy)
-    await expect(unit.run(testContext())).rejects.toThrow(/no target URL for \//)
+    await expect(unit.run(testContext())).rejects.toThrow(
+      /no target URL for \//
+    )
   })
 })
 
@@ -154,10 +197,16 @@ describe('network error text', () => {
   it('names DNS and TLS failures from nested causes', () => {
     const url = new URL('https://shop.example/')
     const dnsError = Object.assign(new Error('fetch failed'), {
-      cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })
+      cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), {
+        code: 'ENOTFOUND'
+      })
     })
-    expect(describeNetworkError(dnsError, url)).toBe('DNS lookup failed: no such host (https://shop.example)')
+    expect(describeNetworkError(dnsError, url)).toBe(
+      'DNS lookup failed: no such host (https://shop.example)'
+    )
     const tlsError = Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' })
-    expect(describeNetworkError(tlsError, url)).toBe('TLS: the certificate has expired (https://shop.example)')
+    expect(describeNetworkError(tlsError, url)).toBe(
+      'TLS: the certificate has expired (https://shop.example)'
+    )
   })
 })

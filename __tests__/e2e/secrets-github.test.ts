@@ -33,38 +33,69 @@ describe('secrets on GitHub', () => {
     )
     const workspace = await mkdtemp(join(tmpdir(), 'lg-nogit-'))
     await mkdir(join(workspace, '.github'))
-    await writeFile(join(workspace, '.github/launch-policy.yml'), 'version: 1\nsecrets:\n  scope: diff\n')
+    await writeFile(
+      join(workspace, '.github/launch-policy.yml'),
+      'version: 1\nsecrets:\n  scope: diff\n'
+    )
 
     const run = await runAction({
       workspace,
       eventName: 'pull_request',
-      event: { pull_request: { number: 3, head: { sha: HEAD }, base: { sha: BASE } } },
+      event: {
+        pull_request: { number: 3, head: { sha: HEAD }, base: { sha: BASE } }
+      },
       inputs: { 'github-token': 'test-token' },
       env: { GITHUB_API_URL: api.url }
     })
     expect(run.code).toBe(1)
-    expect(run.outputs.summary).toBe('1 of 1 checks failed: secrets diff 2 secrets in added lines; 1 binary skipped')
+    expect(run.outputs.summary).toBe(
+      '1 of 1 checks failed: secrets diff 2 secrets in added lines; 1 binary skipped'
+    )
 
     // Findings land at the file and line of the new file, redacted.
     const report = JSON.parse(await readFile(run.outputs.report, 'utf8'))
-    const findings = report.checks[0].findings.filter((f: { rule?: string }) => f.rule)
-    expect(findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['src/config.ts:11', 'src/config.ts:12'])
-    expect(findings[0].redacted).toBe(`${awsKey.slice(0, 4)}${'*'.repeat(awsKey.length - 8)}${awsKey.slice(-4)}`)
+    const findings = report.checks[0].findings.filter(
+      (f: { rule?: string }) => f.rule
+    )
+    expect(
+      findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)
+    ).toEqual(['src/config.ts:11', 'src/config.ts:12'])
+    expect(findings[0].redacted).toBe(
+      `${awsKey.slice(0, 4)}${'*'.repeat(awsKey.length - 8)}${awsKey.slice(-4)}`
+    )
     expect(report.checks[0].metrics.range).toBe('beef000..feed000 (GitHub API)')
 
-    const [completed] = api.requests.filter(r => r.method === 'PATCH' && /check-runs/.test(r.path))
+    const [completed] = api.requests.filter(
+      r => r.method === 'PATCH' && /check-runs/.test(r.path)
+    )
     expect(completed.body.output.annotations).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'src/config.ts', start_line: 11, annotation_level: 'failure' })])
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'src/config.ts',
+          start_line: 11,
+          annotation_level: 'failure'
+        })
+      ])
     )
     expect(run.outputs.sarif).toBe(join(workspace, 'launch-gate-report.sarif'))
 
     // Masked for the runner: each value goes out once, on an ::add-mask:: line.
     expect(run.stdout).toContain(`::add-mask::${awsKey}`)
     const channels = {
-      log: run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n') + run.stderr,
+      log:
+        run.stdout
+          .split('\n')
+          .filter(line => !line.startsWith('::add-mask::'))
+          .join('\n') + run.stderr,
       stepSummary: run.stepSummary,
       outputs: JSON.stringify(run.outputs),
-      files: (await Promise.all((await readdir(workspace)).filter(f => f.startsWith('launch-gate')).map(f => readFile(join(workspace, f), 'utf8')))).join('\n'),
+      files: (
+        await Promise.all(
+          (await readdir(workspace))
+            .filter(f => f.startsWith('launch-gate'))
+            .map(f => readFile(join(workspace, f), 'utf8'))
+        )
+      ).join('\n'),
       github: JSON.stringify(api.requests.map(r => r.body ?? null)),
       comments: JSON.stringify([...api.comments.values()])
     }
@@ -72,7 +103,9 @@ describe('secrets on GitHub', () => {
     expect(channels.comments).toContain('2 secrets in added lines')
     for (const [channel, text] of Object.entries(channels)) {
       for (const secret of [awsKey, githubToken]) {
-        expect(text.includes(secret), `${channel} leaks a planted secret`).toBe(false)
+        expect(text.includes(secret), `${channel} leaks a planted secret`).toBe(
+          false
+        )
       }
     }
   })
@@ -80,14 +113,22 @@ describe('secrets on GitHub', () => {
 
 describe('patches from the API', () => {
   it('numbers added lines as in the new file and keeps removed ones', () => {
-    const file = changedFileFromPatch('a.ts', 'modified', '@@ -1,3 +1,3 @@\n keep\n-old\n+new\n keep\n@@ -20 +20,2 @@\n+x\n+y')
+    const file = changedFileFromPatch(
+      'a.ts',
+      'modified',
+      '@@ -1,3 +1,3 @@\n keep\n-old\n+new\n keep\n@@ -20 +20,2 @@\n+x\n+y'
+    )
     expect(file.added).toEqual([
       { line: 2, text: 'new' },
       { line: 20, text: 'x' },
       { line: 21, text: 'y' }
     ])
     expect(file.removed).toEqual(['old'])
-    expect(changedFileFromPatch('b.bin', 'added', undefined).status).toBe('binary')
-    expect(changedFileFromPatch('c.ts', 'renamed', '', 'old.ts')).toMatchObject({ status: 'renamed', oldPath: 'old.ts' })
+    expect(changedFileFromPatch('b.bin', 'added', undefined).status).toBe(
+      'binary'
+    )
+    expect(changedFileFromPatch('c.ts', 'renamed', '', 'old.ts')).toMatchObject(
+      { status: 'renamed', oldPath: 'old.ts' }
+    )
   })
 })

@@ -4,15 +4,29 @@ import { CheckError, type Unit } from '../../src/checks/types.ts'
 import { runChecks } from '../../src/engine/run.ts'
 import { policyFrom, testContext } from '../support/context.ts'
 
-const POLICY = 'version: 1\nsmoke:\n  - path: /a\n  - path: /b\n    level: warn\n'
+const POLICY =
+  'version: 1\nsmoke:\n  - path: /a\n  - path: /b\n    level: warn\n'
 
 function unit(name: string, run: Unit['run'], extra: Partial<Unit> = {}): Unit {
   return { name, level: 'error', policyPath: ['smoke', 0], run, ...extra }
 }
 
-async function runWith(units: Unit[], options: { deadlineMs?: number; extraTimeMs?: number; only?: ('smoke' | 'tls')[]; yaml?: string } = {}) {
-  const extraTimeMs = options.extraTimeMs === undefined ? undefined : () => options.extraTimeMs as number
-  const checks = { smoke: { kind: 'smoke', units: () => units, extraTimeMs } } as unknown as typeof CHECKS
+async function runWith(
+  units: Unit[],
+  options: {
+    deadlineMs?: number
+    extraTimeMs?: number
+    only?: ('smoke' | 'tls')[]
+    yaml?: string
+  } = {}
+) {
+  const extraTimeMs =
+    options.extraTimeMs === undefined
+      ? undefined
+      : () => options.extraTimeMs as number
+  const checks = {
+    smoke: { kind: 'smoke', units: () => units, extraTimeMs }
+  } as unknown as typeof CHECKS
   const { signal: _signal, ...context } = testContext()
   return runChecks({
     loaded: policyFrom(options.yaml ?? POLICY),
@@ -28,7 +42,9 @@ describe('engine', () => {
     const report = await runWith([
       unit('ok', async () => ({ ok: true, summary: 'fine' })),
       unit('bad', async () => ({ ok: false, summary: 'broken' })),
-      unit('soft', async () => ({ ok: false, summary: 'meh' }), { level: 'warn' }),
+      unit('soft', async () => ({ ok: false, summary: 'meh' }), {
+        level: 'warn'
+      }),
       unit('down', async () => {
         throw new CheckError('connection refused (http://127.0.0.1:9)')
       }),
@@ -51,10 +67,16 @@ describe('engine', () => {
 
   it('passes with warnings only, and a warn-level error does not fail the gate', async () => {
     const report = await runWith([
-      unit('soft', async () => ({ ok: false, summary: 'meh' }), { level: 'warn' }),
-      unit('flaky', async () => {
-        throw new CheckError('timeout')
-      }, { level: 'warn' })
+      unit('soft', async () => ({ ok: false, summary: 'meh' }), {
+        level: 'warn'
+      }),
+      unit(
+        'flaky',
+        async () => {
+          throw new CheckError('timeout')
+        },
+        { level: 'warn' }
+      )
     ])
     expect(report.checks.map(c => c.status)).toEqual(['warn', 'error'])
     expect(report.result).toBe('pass')
@@ -66,7 +88,9 @@ describe('engine', () => {
       unit('cookies', async () => ({
         ok: true,
         summary: '200; warning: cookie "sid" has no SameSite',
-        findings: [{ severity: 'warning', message: 'cookie "sid" has no SameSite' }]
+        findings: [
+          { severity: 'warning', message: 'cookie "sid" has no SameSite' }
+        ]
       }))
     ])
     expect(report.checks[0].status).toBe('warn')
@@ -74,22 +98,36 @@ describe('engine', () => {
   })
 
   it('reports a unit that outlives the deadline as error, never pass', async () => {
-    const report = await runWith([unit('stuck', () => new Promise(() => {}))], { deadlineMs: 100 })
-    expect(report.checks[0]).toMatchObject({ status: 'error', summary: 'did not finish before the run deadline' })
+    const report = await runWith([unit('stuck', () => new Promise(() => {}))], {
+      deadlineMs: 100
+    })
+    expect(report.checks[0]).toMatchObject({
+      status: 'error',
+      summary: 'did not finish before the run deadline'
+    })
     expect(report.result).toBe('fail')
   })
 
   it('extends the deadline by the time a check asks for (load tests)', async () => {
-    const slow = unit('load', () => new Promise(resolve => setTimeout(() => resolve({ ok: true, summary: 'done' }), 100)))
+    const slow = unit(
+      'load',
+      () =>
+        new Promise(resolve =>
+          setTimeout(() => resolve({ ok: true, summary: 'done' }), 100)
+        )
+    )
     const report = await runWith([slow], { deadlineMs: 10, extraTimeMs: 5000 })
     expect(report.checks[0].status).toBe('pass')
   })
 
   it('skips kinds left out by the checks selection and kinds without an implementation', async () => {
-    const report = await runWith([unit('ok', async () => ({ ok: true, summary: 'fine' }))], {
-      only: ['tls'],
-      yaml: 'version: 1\nsmoke:\n  - path: /\ntls: {}\n'
-    })
+    const report = await runWith(
+      [unit('ok', async () => ({ ok: true, summary: 'fine' }))],
+      {
+        only: ['tls'],
+        yaml: 'version: 1\nsmoke:\n  - path: /\ntls: {}\n'
+      }
+    )
     expect(report.checks.map(c => [c.kind, c.status, c.summary])).toEqual([
       ['smoke', 'skip', 'not selected by the checks input'],
       ['tls', 'skip', 'not implemented yet']
@@ -101,20 +139,36 @@ describe('engine', () => {
     let inFlight = 0
     let overlapSeen = false
     const tracked = (name: string, exclusive: boolean) =>
-      unit(name, async () => {
-        inFlight++
-        if (exclusive && inFlight > 1) overlapSeen = true
-        await new Promise(resolve => setImmediate(resolve))
-        inFlight--
-        return { ok: true, summary: name }
-      }, { exclusive })
-    const report = await runWith([tracked('load', true), tracked('a', false), tracked('b', false)])
+      unit(
+        name,
+        async () => {
+          inFlight++
+          if (exclusive && inFlight > 1) overlapSeen = true
+          await new Promise(resolve => setImmediate(resolve))
+          inFlight--
+          return { ok: true, summary: name }
+        },
+        { exclusive }
+      )
+    const report = await runWith([
+      tracked('load', true),
+      tracked('a', false),
+      tracked('b', false)
+    ])
     expect(overlapSeen).toBe(false)
     expect(report.checks.map(c => c.name)).toEqual(['load', 'a', 'b'])
   })
 
   it('records where the policy declared each check', async () => {
-    const report = await runWith([unit('ok', async () => ({ ok: true, summary: 'x' }), { policyPath: ['smoke', 1] })])
-    expect(report.checks[0].source).toEqual({ file: 'policy.yml', line: 4, column: 5 })
+    const report = await runWith([
+      unit('ok', async () => ({ ok: true, summary: 'x' }), {
+        policyPath: ['smoke', 1]
+      })
+    ])
+    expect(report.checks[0].source).toEqual({
+      file: 'policy.yml',
+      line: 4,
+      column: 5
+    })
   })
 })

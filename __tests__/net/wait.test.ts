@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../../src/net/http.ts'
 import { waitForTarget } from '../../src/net/wait.ts'
-import { refusedPort, startServer, type TestServer } from '../support/http-server.ts'
+import {
+  refusedPort,
+  startServer,
+  type TestServer
+} from '../support/http-server.ts'
 
 let warmingUp: TestServer
 let hits = 0
@@ -25,7 +29,12 @@ describe('waiting for the target', () => {
 
   it('gives up when the time is up, by count as well, without throwing', async () => {
     const http = new HttpClient({ timeoutMs: 1000, retries: 0 })
-    const waited = await waitForTarget(http, new URL(await refusedPort()), 100, 20)
+    const waited = await waitForTarget(
+      http,
+      new URL(await refusedPort()),
+      100,
+      20
+    )
     expect(waited.ready).toBe(false)
     expect(waited.attempts).toBeLessThanOrEqual(6)
     expect(waited.last).toMatch(/^connection refused .* \(waited 100ms\)$/)

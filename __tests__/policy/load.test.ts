@@ -23,7 +23,12 @@ describe('policy loader', () => {
       {}
     )
     expect(policy.defaults).toEqual({ timeout: 2000, retries: 0, headers: {} })
-    expect(policy.smoke?.[0]).toMatchObject({ method: 'GET', status: 200, max_time: 1500, level: 'error' })
+    expect(policy.smoke?.[0]).toMatchObject({
+      method: 'GET',
+      status: 200,
+      max_time: 1500,
+      level: 'error'
+    })
   })
 
   it('accepts every section of the contract', () => {
@@ -42,32 +47,50 @@ email: { domain: example.com, spf: true, dmarc: { min_policy: quarantine }, dkim
 rate_limits: [{ path: /api/login, method: POST, body: { email: a@b.c }, requests: 30, expect_status: 429, within: 20 }]
 `
     const { policy } = parsePolicy(yaml, 'p.yml', {})
-    expect(policy.latency?.[0]).toMatchObject({ rate: 20, duration: 15_000, p95: 300 })
+    expect(policy.latency?.[0]).toMatchObject({
+      rate: 20,
+      duration: 15_000,
+      p95: 300
+    })
     expect(policy.defaults.wait).toBe(180_000)
   })
 
   it('names file, line and column of invalid YAML', () => {
-    expect(problemsOf('version: 1\nsmoke:\n  - path: /\n   bad: [\n')).toMatch(/^launch\.yml:\d+:\d+: invalid YAML/)
+    expect(problemsOf('version: 1\nsmoke:\n  - path: /\n   bad: [\n')).toMatch(
+      /^launch\.yml:\d+:\d+: invalid YAML/
+    )
   })
 
   it('suggests the closest key for an unknown one, at its position', () => {
-    const message = problemsOf('version: 1\nsmoke:\n  - path: /\n    stauts: 200\n')
-    expect(message).toContain("launch.yml:4:5: unknown key 'stauts' in smoke.0 (did you mean 'status'?)")
+    const message = problemsOf(
+      'version: 1\nsmoke:\n  - path: /\n    stauts: 200\n'
+    )
+    expect(message).toContain(
+      "launch.yml:4:5: unknown key 'stauts' in smoke.0 (did you mean 'status'?)"
+    )
   })
 
   it('reports a wrong type where the value is', () => {
-    expect(problemsOf('version: 1\nsmoke:\n  - path: /\n    status: ok\n')).toMatch(/launch\.yml:4:13: smoke\.0\.status: /)
+    expect(
+      problemsOf('version: 1\nsmoke:\n  - path: /\n    status: ok\n')
+    ).toMatch(/launch\.yml:4:13: smoke\.0\.status: /)
   })
 
   it('rejects a bad duration with what was expected', () => {
-    expect(problemsOf('version: 1\ndefaults:\n  timeout: 10 seconds\n')).toContain(
+    expect(
+      problemsOf('version: 1\ndefaults:\n  timeout: 10 seconds\n')
+    ).toContain(
       'launch.yml:3:12: defaults.timeout: expected a duration like 500ms, 15s or 2m'
     )
   })
 
   it('requires version: 1', () => {
-    expect(problemsOf('smoke: []\n')).toContain("launch.yml:1:1: missing required key 'version'")
-    expect(problemsOf('version: 2\n')).toContain('launch.yml:1:10: version: expected version: 1')
+    expect(problemsOf('smoke: []\n')).toContain(
+      "launch.yml:1:1: missing required key 'version'"
+    )
+    expect(problemsOf('version: 2\n')).toContain(
+      'launch.yml:1:10: version: expected version: 1'
+    )
   })
 
   it('replaces ${VAR} and names an unset variable without its value', () => {
@@ -83,36 +106,75 @@ rate_limits: [{ path: /api/login, method: POST, body: { email: a@b.c }, requests
   })
 
   it('enforces the cross-field rules', () => {
-    expect(problemsOf('version: 1\nsmoke:\n  - name: x\n')).toContain('give exactly one of path or url')
-    expect(problemsOf('version: 1\nlatency:\n  - paths: [/]\n    rate: 5\n    concurrency: 2\n')).toContain(
+    expect(problemsOf('version: 1\nsmoke:\n  - name: x\n')).toContain(
+      'give exactly one of path or url'
+    )
+    expect(
+      problemsOf(
+        'version: 1\nlatency:\n  - paths: [/]\n    rate: 5\n    concurrency: 2\n'
+      )
+    ).toContain(
       'give exactly one of rate (open model) or concurrency (closed model)'
     )
     expect(
-      problemsOf('version: 1\nrate_limits:\n  - path: /login\n    requests: 500\n    within: 10\n')
-    ).toContain('launch.yml:4:15: rate_limits.0.requests: requests must be at most 200')
+      problemsOf(
+        'version: 1\nrate_limits:\n  - path: /login\n    requests: 500\n    within: 10\n'
+      )
+    ).toContain(
+      'launch.yml:4:15: rate_limits.0.requests: requests must be at most 200'
+    )
   })
 
   it('reports a missing file as a policy error', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lg-policy-'))
-    await expect(loadPolicyFile('nope.yml', {}, dir)).rejects.toThrow(/^nope\.yml:1:1: cannot read policy/)
+    await expect(loadPolicyFile('nope.yml', {}, dir)).rejects.toThrow(
+      /^nope\.yml:1:1: cannot read policy/
+    )
     await writeFile(join(dir, 'ok.yml'), 'version: 1\n')
     const loaded = await loadPolicyFile('ok.yml', {}, dir)
-    expect(loaded.locate(['smoke', 0])).toEqual({ file: 'ok.yml', line: 1, column: 1 })
+    expect(loaded.locate(['smoke', 0])).toEqual({
+      file: 'ok.yml',
+      line: 1,
+      column: 1
+    })
   })
 
   it('locates checks by their policy path', () => {
-    const loaded = parsePolicy('version: 1\nsmoke:\n  - path: /\n  - path: /b\n', 'p.yml', {})
-    expect(loaded.locate(['smoke', 1])).toEqual({ file: 'p.yml', line: 4, column: 5 })
+    const loaded = parsePolicy(
+      'version: 1\nsmoke:\n  - path: /\n  - path: /b\n',
+      'p.yml',
+      {}
+    )
+    expect(loaded.locate(['smoke', 1])).toEqual({
+      file: 'p.yml',
+      line: 4,
+      column: 5
+    })
   })
 })
 
 describe('policy error wording', () => {
   it.each([
-    ['version: 1\nsmoke:\n  - path: /\n    status: ok\n', 'launch.yml:4:13: smoke.0.status: expected number or array'],
-    ['version: 1\nheaders:\n  hsts: true\n', 'launch.yml:3:9: headers.hsts: expected false or object'],
-    ['version: 1\ndefaults:\n  retries: -1\n', 'launch.yml:3:12: defaults.retries: expected number to be >=0'],
-    ['version: 1\nsecrets:\n  allow: ["(unclosed"]\n', 'launch.yml:3:11: secrets.allow.0: expected a valid regular expression'],
-    ['version: 1\nversion: 1\n', 'launch.yml:2:1: invalid YAML: Map keys must be unique']
+    [
+      'version: 1\nsmoke:\n  - path: /\n    status: ok\n',
+      'launch.yml:4:13: smoke.0.status: expected number or array'
+    ],
+    [
+      'version: 1\nheaders:\n  hsts: true\n',
+      'launch.yml:3:9: headers.hsts: expected false or object'
+    ],
+    [
+      'version: 1\ndefaults:\n  retries: -1\n',
+      'launch.yml:3:12: defaults.retries: expected number to be >=0'
+    ],
+    [
+      'version: 1\nsecrets:\n  allow: ["(unclosed"]\n',
+      'launch.yml:3:11: secrets.allow.0: expected a valid regular expression'
+    ],
+    [
+      'version: 1\nversion: 1\n',
+      'launch.yml:2:1: invalid YAML: Map keys must be unique'
+    ]
   ])('%j', (yaml, message) => {
     expect(problemsOf(yaml)).toBe(message)
   })

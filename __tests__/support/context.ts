@@ -4,7 +4,9 @@ import { HttpClient, type HttpClientOptions } from '../../src/net/http.ts'
 import { parsePolicy, type LoadedPolicy } from '../../src/policy/load.ts'
 
 export function testContext(
-  overrides: Partial<CheckContext> & { httpOptions?: Partial<HttpClientOptions> } = {}
+  overrides: Partial<CheckContext> & {
+    httpOptions?: Partial<HttpClientOptions>
+  } = {}
 ): CheckContext {
   const { httpOptions, ...rest } = overrides
   return {
@@ -20,6 +22,9 @@ export function testContext(
 }
 
 /** Parses a policy written inline in a test. */
-export function policyFrom(yaml: string, env: Record<string, string> = {}): LoadedPolicy {
+export function policyFrom(
+  yaml: string,
+  env: Record<string, string> = {}
+): LoadedPolicy {
   return parsePolicy(yaml, 'policy.yml', env)
 }

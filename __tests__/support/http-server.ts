@@ -12,7 +12,11 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void
 export interface TestServer {
   url: string
   /** Requests seen, in order: method and path. */
-  requests: { method: string; path: string; headers: IncomingMessage['headers'] }[]
+  requests: {
+    method: string
+    path: string
+    headers: IncomingMessage['headers']
+  }[]
   close(): Promise<void>
 }
 
@@ -20,7 +24,11 @@ export interface TestServer {
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: TestServer['requests'] = []
   const server: Server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers })
+    requests.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers
+    })
     handler(req, res)
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))

@@ -6,8 +6,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const DIST_ACTION = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
-export const DIST_CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))
+export const DIST_ACTION = fileURLToPath(
+  new URL('../../dist/index.js', import.meta.url)
+)
+export const DIST_CLI = fileURLToPath(
+  new URL('../../dist/cli/index.js', import.meta.url)
+)
 
 export interface ActionRun {
   code: number
@@ -57,12 +61,17 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
-  const child = spawn(process.execPath, [DIST_ACTION], { cwd: options.workspace, env })
+  const child = spawn(process.execPath, [DIST_ACTION], {
+    cwd: options.workspace,
+    env
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stderr += chunk))
-  const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
+  const code = await new Promise<number>(resolve =>
+    child.on('close', c => resolve(c ?? -1))
+  )
   return {
     code,
     stdout,

@@ -22,7 +22,9 @@ export function readSettings(env: Env): ActionSettings {
   }
   const policyRef = core.getInput('policy-ref')
   if (policyRef !== '' && policyRef !== 'base') {
-    throw new UsageError(`invalid policy-ref '${policyRef}': expected base or empty`)
+    throw new UsageError(
+      `invalid policy-ref '${policyRef}': expected base or empty`
+    )
   }
   const wait = core.getInput('wait')
   const waitMs = wait ? parseDuration(wait) : undefined
@@ -35,7 +37,9 @@ export function readSettings(env: Env): ActionSettings {
       : undefined
   return {
     // Normalised: annotations need the repository-relative path as GitHub shows it.
-    policyPath: posix.normalize(core.getInput('policy') || '.github/launch-policy.yml'),
+    policyPath: posix.normalize(
+      core.getInput('policy') || '.github/launch-policy.yml'
+    ),
     url: core.getInput('url') || event.deploymentUrl,
     token: core.getInput('github-token'),
     only: parseCheckKinds(core.getInput('checks')),

@@ -26,18 +26,20 @@ export async function run(): Promise<void> {
     const settings = readSettings(process.env)
     if (skipDeployment(settings)) return
     const api = connect(settings)
-    github = api && new GitHubReporter({
-      ...api,
-      eventName: settings.event.eventName,
-      sha: settings.event.headSha,
-      pullNumber: settings.event.pullNumber,
-      key: settings.reporterKey,
-      comment: settings.comment,
-      openIssue: settings.openIssue,
-      runUrl: settings.runUrl,
-      warn: core.warning,
-      info: core.info
-    })
+    github =
+      api &&
+      new GitHubReporter({
+        ...api,
+        eventName: settings.event.eventName,
+        sha: settings.event.headSha,
+        pullNumber: settings.event.pullNumber,
+        key: settings.reporterKey,
+        comment: settings.comment,
+        openIssue: settings.openIssue,
+        runUrl: settings.runUrl,
+        warn: core.warning,
+        info: core.info
+      })
     await github?.start()
     const { loaded, notes } = await loadActionPolicy(settings, api)
     const report = await runGate(loaded, {
@@ -47,13 +49,21 @@ export async function run(): Promise<void> {
       env: settings.env,
       cwd: settings.workspace,
       diffRange: settings.event.diffRange,
-      changesFromApi: api && settings.event.diffRange
-        ? githubChangeProvider({ ...api, ...settings.event.diffRange, pullNumber: settings.event.pullNumber })
-        : undefined,
+      changesFromApi:
+        api && settings.event.diffRange
+          ? githubChangeProvider({
+              ...api,
+              ...settings.event.diffRange,
+              pullNumber: settings.event.pullNumber
+            })
+          : undefined,
       notes,
       log: core.info,
       progress: throttled(core.info, 5000),
-      onResult: r => core.info(`${STATUS_ICON[r.status]} ${r.status} ${r.kind} ${r.name}: ${r.summary}`),
+      onResult: r =>
+        core.info(
+          `${STATUS_ICON[r.status]} ${r.status} ${r.kind} ${r.name}: ${r.summary}`
+        ),
       onSecretValues: values => values.forEach(core.setSecret)
     })
     await publish(report, settings)
@@ -64,7 +74,11 @@ export async function run(): Promise<void> {
   } catch (error) {
     if (error instanceof PolicyError) {
       for (const p of error.problems) {
-        core.error(p.message, { file: error.file, startLine: p.line, startColumn: p.column })
+        core.error(p.message, {
+          file: error.file,
+          startLine: p.line,
+          startColumn: p.column
+        })
       }
       await github?.publishPolicyError(error)
       core.setFailed(`invalid policy:\n${error.message}`)
@@ -82,7 +96,11 @@ export async function run(): Promise<void> {
 function connect(settings: ActionSettings) {
   const [owner, repo] = settings.event.repository?.split('/') ?? []
   if (!settings.token || !owner || !repo) return undefined
-  const octokit = createClient({ token: settings.token, baseUrl: settings.apiUrl, log: core.info })
+  const octokit = createClient({
+    token: settings.token,
+    baseUrl: settings.apiUrl,
+    log: core.info
+  })
   return { octokit, repo: { owner, repo } }
 }
 
@@ -92,13 +110,18 @@ function skipDeployment(settings: ActionSettings): boolean {
   if (settings.event.eventName !== 'deployment_status' || state === 'success') {
     return false
   }
-  core.info(`Deployment state is '${state ?? 'unknown'}': nothing to check yet, skipping`)
+  core.info(
+    `Deployment state is '${state ?? 'unknown'}': nothing to check yet, skipping`
+  )
   core.setOutput('result', 'skip')
   core.setOutput('summary', `skipped: deployment state ${state ?? 'unknown'}`)
   return true
 }
 
-async function publish(report: Report, settings: ActionSettings): Promise<void> {
+async function publish(
+  report: Report,
+  settings: ActionSettings
+): Promise<void> {
   const reportPath = resolve(settings.workspace, settings.reportPath)
   await writeJsonReport(report, reportPath)
   core.setOutput('result', report.result)
@@ -111,6 +134,8 @@ async function publish(report: Report, settings: ActionSettings): Promise<void> 
   }
   core.info(report.summary)
   if (settings.stepSummary) {
-    await core.summary.addRaw(renderStepSummary(report, settings.runUrl)).write()
+    await core.summary
+      .addRaw(renderStepSummary(report, settings.runUrl))
+      .write()
   }
 }

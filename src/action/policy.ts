@@ -3,7 +3,11 @@ import { resolve } from 'node:path'
 import type { Octokit } from '../github/client.ts'
 import type { Repo } from '../github/checks.ts'
 import { readPolicyAtBase } from '../github/policy-at-base.ts'
-import { loadPolicyFile, parsePolicy, type LoadedPolicy } from '../policy/load.ts'
+import {
+  loadPolicyFile,
+  parsePolicy,
+  type LoadedPolicy
+} from '../policy/load.ts'
 import type { ActionSettings } from './settings.ts'
 
 export interface ActionPolicy {
@@ -25,22 +29,37 @@ export async function loadActionPolicy(
   if (settings.policyRef !== 'base' || !event.baseSha) {
     const notes =
       settings.policyRef === 'base'
-        ? ['policy-ref: base has no effect on this event (no pull request): using the checked-out policy']
+        ? [
+            'policy-ref: base has no effect on this event (no pull request): using the checked-out policy'
+          ]
         : []
     return { loaded: await loadPolicyFile(policyPath, env, workspace), notes }
   }
   const base = event.baseSha
-  const baseText = await readPolicyAtBase({ workspace, path: policyPath, baseSha: base, ...github })
+  const baseText = await readPolicyAtBase({
+    workspace,
+    path: policyPath,
+    baseSha: base,
+    ...github
+  })
   if (baseText === undefined) {
     return {
       loaded: await loadPolicyFile(policyPath, env, workspace),
-      notes: [`${policyPath} does not exist on the base commit ${base.slice(0, 7)}: using the pull request's policy`]
+      notes: [
+        `${policyPath} does not exist on the base commit ${base.slice(0, 7)}: using the pull request's policy`
+      ]
     }
   }
-  const headText = await readFile(resolve(workspace, policyPath), 'utf8').catch(() => undefined)
-  const notes = [`policy read from the base commit ${base.slice(0, 7)} (policy-ref: base)`]
+  const headText = await readFile(resolve(workspace, policyPath), 'utf8').catch(
+    () => undefined
+  )
+  const notes = [
+    `policy read from the base commit ${base.slice(0, 7)} (policy-ref: base)`
+  ]
   if (headText !== baseText) {
-    notes.push(`this pull request changes ${policyPath}: the changes apply once merged`)
+    notes.push(
+      `this pull request changes ${policyPath}: the changes apply once merged`
+    )
   }
   return { loaded: parsePolicy(baseText, policyPath, env), notes }
 }

@@ -2,7 +2,12 @@ import type { HttpResponse } from '../net/http.ts'
 import { protectionHint } from '../net/protection.ts'
 import type { Policy } from '../policy/schema.ts'
 import { itemLabel, resolveUrl } from './target.ts'
-import { CheckError, type Check, type Finding, type UnitOutcome } from './types.ts'
+import {
+  CheckError,
+  type Check,
+  type Finding,
+  type UnitOutcome
+} from './types.ts'
 
 export type SmokeItem = NonNullable<Policy['smoke']>[number]
 
@@ -34,10 +39,7 @@ export const smokeCheck: Check<'smoke'> = {
 }
 
 /** Judges one response against a smoke item; pure, so tests need no server. */
-export function evaluateSmoke(
-  item: SmokeItem,
-  res: HttpResponse
-): UnitOutcome {
+export function evaluateSmoke(item: SmokeItem, res: HttpResponse): UnitOutcome {
   const findings: Finding[] = []
   const expected = Array.isArray(item.status) ? item.status : [item.status]
   const timeMs = Math.round(res.timeMs)
@@ -60,7 +62,9 @@ export function evaluateSmoke(
         : [item.contains]
   for (const needle of needles) {
     if (!text.includes(needle)) {
-      findings.push({ message: `body does not contain ${JSON.stringify(needle)}` })
+      findings.push({
+        message: `body does not contain ${JSON.stringify(needle)}`
+      })
     }
   }
 
@@ -81,7 +85,9 @@ export function evaluateSmoke(
     const raw = res.headers[name.toLowerCase()]
     const got = Array.isArray(raw) ? raw.join(', ') : raw
     if (got === undefined) {
-      findings.push({ message: `header ${name} is missing, expected it to contain ${JSON.stringify(want)}` })
+      findings.push({
+        message: `header ${name} is missing, expected it to contain ${JSON.stringify(want)}`
+      })
     } else if (!got.toLowerCase().includes(want.toLowerCase())) {
       findings.push({
         message: `header ${name} is ${JSON.stringify(got)}, expected it to contain ${JSON.stringify(want)}`
@@ -93,9 +99,18 @@ export function evaluateSmoke(
     findings.push({ message: `took ${timeMs} ms > ${item.max_time} ms` })
   }
 
-  const metrics = { status: res.status, time_ms: timeMs, bytes: res.body.length }
+  const metrics = {
+    status: res.status,
+    time_ms: timeMs,
+    bytes: res.body.length
+  }
   if (findings.length === 0) {
-    return { ok: true, summary: `${res.status} in ${timeMs} ms`, metrics, findings }
+    return {
+      ok: true,
+      summary: `${res.status} in ${timeMs} ms`,
+      metrics,
+      findings
+    }
   }
   const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
   return { ok: false, summary: findings[0].message + more, metrics, findings }
@@ -111,7 +126,8 @@ export function subsetMismatch(
   at: string
 ): string | undefined {
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return `at ${at}: expected an array, got ${typeName(actual)}`
+    if (!Array.isArray(actual))
+      return `at ${at}: expected an array, got ${typeName(actual)}`
     for (const [index, want] of expected.entries()) {
       if (!actual.some(got => subsetMismatch(want, got, at) === undefined)) {
         return `at ${at}[${index}]: no element matches ${JSON.stringify(want)}`
@@ -120,13 +136,21 @@ export function subsetMismatch(
     return undefined
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+    if (
+      actual === null ||
+      typeof actual !== 'object' ||
+      Array.isArray(actual)
+    ) {
       return `at ${at}: expected an object, got ${typeName(actual)}`
     }
     for (const [key, want] of Object.entries(expected)) {
       const path = `${at}.${key}`
       if (!(key in actual)) return `at ${path}: missing`
-      const mismatch = subsetMismatch(want, (actual as Record<string, unknown>)[key], path)
+      const mismatch = subsetMismatch(
+        want,
+        (actual as Record<string, unknown>)[key],
+        path
+      )
       if (mismatch) return mismatch
     }
     return undefined

@@ -23,5 +23,7 @@ export function itemLabel(item: {
 }): string {
   if (item.name) return item.name
   const place = item.path ?? item.url ?? '/'
-  return item.method && item.method !== 'GET' ? `${item.method} ${place}` : place
+  return item.method && item.method !== 'GET'
+    ? `${item.method} ${place}`
+    : place
 }

@@ -42,7 +42,10 @@ const processIo: CliIo = {
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = processIo
+): Promise<number> {
   try {
     const [command, ...rest] = argv
     if (command === undefined || command === '--help' || command === '-h') {
@@ -65,7 +68,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+function parse(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>
+) {
   try {
     return parseArgs({ args, options, allowPositionals: false, strict: true })
   } catch (error) {
@@ -86,14 +92,19 @@ async function check(args: string[], io: CliIo): Promise<number> {
   })
   const failOn = values['fail-on'] as string
   if (failOn !== 'error' && failOn !== 'never') {
-    throw new UsageError(`invalid --fail-on '${failOn}': expected error or never`)
+    throw new UsageError(
+      `invalid --fail-on '${failOn}': expected error or never`
+    )
   }
   const wait = values.wait as string | undefined
   const waitMs = wait === undefined ? undefined : parseDuration(wait)
   if (wait !== undefined && waitMs === undefined) {
     throw new UsageError(`invalid --wait '${wait}': expected ${DURATION_HINT}`)
   }
-  const only = values.checks === undefined ? undefined : parseCheckKinds(values.checks as string)
+  const only =
+    values.checks === undefined
+      ? undefined
+      : parseCheckKinds(values.checks as string)
 
   const loaded = await loadPolicyFile(values.policy as string, io.env, io.cwd)
   const live = io.isTty
@@ -117,8 +128,10 @@ async function check(args: string[], io: CliIo): Promise<number> {
       width: process.stdout.columns
     })
   )
-  if (values.json) await writeJsonReport(report, resolve(io.cwd, values.json as string))
-  if (values.sarif) await writeSarif(report, resolve(io.cwd, values.sarif as string))
+  if (values.json)
+    await writeJsonReport(report, resolve(io.cwd, values.json as string))
+  if (values.sarif)
+    await writeSarif(report, resolve(io.cwd, values.sarif as string))
   if (report.result === 'pass' || failOn === 'never') return EXIT.pass
   return EXIT.fail
 }
@@ -130,11 +143,15 @@ async function init(args: string[], io: CliIo): Promise<number> {
   })
   const file = resolve(io.cwd, values.policy as string)
   if (!values.force && (await exists(file))) {
-    throw new UsageError(`${values.policy} already exists (use --force to overwrite it)`)
+    throw new UsageError(
+      `${values.policy} already exists (use --force to overwrite it)`
+    )
   }
   await mkdir(dirname(file), { recursive: true })
   await writeFile(file, STARTER_POLICY)
-  io.stdout(`Wrote ${values.policy}: edit target and the checks, then run launch-gate check\n`)
+  io.stdout(
+    `Wrote ${values.policy}: edit target and the checks, then run launch-gate check\n`
+  )
   return EXIT.pass
 }
 

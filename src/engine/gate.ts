@@ -52,13 +52,21 @@ export async function runGate(
   try {
     const waitMs = options.waitMs ?? policy.defaults.wait
     if (target && waitMs) {
-      options.log(`Waiting up to ${formatDuration(waitMs)} for ${target.href} to answer`)
+      options.log(
+        `Waiting up to ${formatDuration(waitMs)} for ${target.href} to answer`
+      )
       const waited = await waitForTarget(http, target, waitMs)
       if (waited.ready) {
-        options.log(`${target.href} answered after ${waited.attempts} attempt(s)`)
+        options.log(
+          `${target.href} answered after ${waited.attempts} attempt(s)`
+        )
       } else {
-        notes.push(`${target.href} did not answer while waiting: ${waited.last}`)
-        options.log(`${target.href} did not answer: ${waited.last}; running the checks anyway`)
+        notes.push(
+          `${target.href} did not answer while waiting: ${waited.last}`
+        )
+        options.log(
+          `${target.href} did not answer: ${waited.last}; running the checks anyway`
+        )
       }
     }
     return await runChecks({
@@ -89,7 +97,9 @@ function resolveTarget(url: string | undefined): URL | undefined {
   try {
     parsed = new URL(url)
   } catch {
-    throw new UsageError(`invalid target URL '${url}': expected an absolute http(s) URL`)
+    throw new UsageError(
+      `invalid target URL '${url}': expected an absolute http(s) URL`
+    )
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new UsageError(`invalid target URL '${url}': expected http or https`)

@@ -132,25 +132,44 @@ async function runUnit(
     source: options.loaded.locate(unit.policyPath)
   }
   if (unit.skip !== undefined) {
-    return { ...base, status: 'skip', summary: unit.skip, metrics: {}, findings: [], duration_ms: 0 }
+    return {
+      ...base,
+      status: 'skip',
+      summary: unit.skip,
+      metrics: {},
+      findings: [],
+      duration_ms: 0
+    }
   }
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
   if (deadline.aborted) {
-    return { ...base, status: 'error', summary: 'not run: the run reached its deadline', metrics: {}, findings: [], duration_ms: 0 }
+    return {
+      ...base,
+      status: 'error',
+      summary: 'not run: the run reached its deadline',
+      metrics: {},
+      findings: [],
+      duration_ms: 0
+    }
   }
   try {
     const outcome = await untilAborted(
       unit.run({ ...options.context, signal: deadline }),
       deadline
     )
-    if (outcome.secretValues?.length) options.onSecretValues?.(outcome.secretValues)
+    if (outcome.secretValues?.length)
+      options.onSecretValues?.(outcome.secretValues)
     const advised = outcome.findings?.some(f => f.severity === 'warning')
     return {
       ...base,
       status: outcome.ok
-        ? advised ? 'warn' : 'pass'
-        : unit.level === 'warn' ? 'warn' : 'fail',
+        ? advised
+          ? 'warn'
+          : 'pass'
+        : unit.level === 'warn'
+          ? 'warn'
+          : 'fail',
       summary: outcome.summary,
       metrics: outcome.metrics ?? {},
       findings: outcome.findings ?? [],
@@ -161,7 +180,14 @@ async function runUnit(
       error instanceof CheckError
         ? error.message
         : `internal error: ${errorMessage(error)}`
-    return { ...base, status: 'error', summary, metrics: {}, findings: [], duration_ms: elapsed() }
+    return {
+      ...base,
+      status: 'error',
+      summary,
+      metrics: {},
+      findings: [],
+      duration_ms: elapsed()
+    }
   }
 }
 
@@ -175,9 +201,9 @@ function untilAborted(
       reject(new CheckError('did not finish before the run deadline'))
     if (signal.aborted) return onAbort()
     signal.addEventListener('abort', onAbort, { once: true })
-    work.then(resolve, reject).finally(() =>
-      signal.removeEventListener('abort', onAbort)
-    )
+    work
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort))
   })
 }
 
@@ -190,5 +216,7 @@ async function runPool<T>(
   const worker = async () => {
     while (next < items.length) await work(items[next++])
   }
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, worker)
+  )
 }

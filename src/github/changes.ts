@@ -20,7 +20,9 @@ export interface ApiChangeOptions {
  * API sends without a patch (binary, or too large) are marked binary and so
  * reported as skipped.
  */
-export function githubChangeProvider(options: ApiChangeOptions): ChangeProvider {
+export function githubChangeProvider(
+  options: ApiChangeOptions
+): ChangeProvider {
   const { octokit, repo, base, head, pullNumber } = options
   return {
     range: `${base.slice(0, 7)}..${head.slice(0, 7)} (GitHub API)`,
@@ -38,14 +40,29 @@ export function githubChangeProvider(options: ApiChangeOptions): ChangeProvider 
               pull_number: pullNumber,
               per_page: 100
             })
-      return files.slice(0, MAX_FILES).map(file =>
-        changedFileFromPatch(file.filename, file.status, file.patch, file.previous_filename)
-      )
+      return files
+        .slice(0, MAX_FILES)
+        .map(file =>
+          changedFileFromPatch(
+            file.filename,
+            file.status,
+            file.patch,
+            file.previous_filename
+          )
+        )
     },
     async baseText(path) {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref: base })
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+        const { data } = await octokit.rest.repos.getContent({
+          ...repo,
+          path,
+          ref: base
+        })
+        if (
+          Array.isArray(data) ||
+          data.type !== 'file' ||
+          !('content' in data)
+        ) {
           return undefined
         }
         return Buffer.from(data.content, 'base64').toString('utf8')
@@ -86,7 +103,8 @@ export function changedFileFromPatch(
   for (const line of (patch ?? '').split('\n')) {
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line)
     if (hunk) newLine = Number(hunk[1])
-    else if (line.startsWith('+')) file.added.push({ line: newLine++, text: line.slice(1) })
+    else if (line.startsWith('+'))
+      file.added.push({ line: newLine++, text: line.slice(1) })
     else if (line.startsWith('-')) file.removed.push(line.slice(1))
     else if (line.startsWith(' ')) newLine++
   }

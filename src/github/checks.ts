@@ -1,4 +1,7 @@
-import { ANNOTATIONS_PER_REQUEST, type CheckRunOutput } from '../report/check-run.ts'
+import {
+  ANNOTATIONS_PER_REQUEST,
+  type CheckRunOutput
+} from '../report/check-run.ts'
 import type { Octokit } from './client.ts'
 
 export interface Repo {

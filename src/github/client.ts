@@ -27,11 +27,21 @@ export function createClient(options: ClientOptions): Octokit {
       baseUrl: options.baseUrl,
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
       throttle: {
-        onRateLimit: (after: number, _req: unknown, _o: unknown, count: number) => {
+        onRateLimit: (
+          after: number,
+          _req: unknown,
+          _o: unknown,
+          count: number
+        ) => {
           options.log(`GitHub rate limit: retrying after ${after}s`)
           return count < MAX_RATE_LIMIT_RETRIES
         },
-        onSecondaryRateLimit: (after: number, _req: unknown, _o: unknown, count: number) => {
+        onSecondaryRateLimit: (
+          after: number,
+          _req: unknown,
+          _o: unknown,
+          count: number
+        ) => {
           options.log(`GitHub secondary rate limit: retrying after ${after}s`)
           return count < MAX_RATE_LIMIT_RETRIES
         }

@@ -21,11 +21,19 @@ export async function upsertStickyComment(
   for await (const { data } of pages) {
     const existing = data.find(comment => comment.body?.includes(marker))
     if (existing) {
-      await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body })
+      await octokit.rest.issues.updateComment({
+        ...repo,
+        comment_id: existing.id,
+        body
+      })
       return 'updated'
     }
   }
-  await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })
+  await octokit.rest.issues.createComment({
+    ...repo,
+    issue_number: issueNumber,
+    body
+  })
   return 'created'
 }
 
@@ -35,9 +43,10 @@ export async function pullRequestForCommit(
   repo: Repo,
   sha: string
 ): Promise<number | undefined> {
-  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-    ...repo,
-    commit_sha: sha
-  })
+  const { data } =
+    await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: sha
+    })
   return (data.find(pr => pr.state === 'open') ?? data[0])?.number
 }

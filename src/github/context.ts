@@ -18,7 +18,11 @@ export interface EventContext {
 }
 
 interface Payload {
-  pull_request?: { number?: number; head?: { sha?: string }; base?: { sha?: string } }
+  pull_request?: {
+    number?: number
+    head?: { sha?: string }
+    base?: { sha?: string }
+  }
   before?: string
   after?: string
   deployment?: { sha?: string }
@@ -53,9 +57,11 @@ export function parseEvent(
   const status = event.deployment_status
   if (eventName === 'deployment_status' && status) {
     context.deploymentState = status.state
-    context.deploymentUrl = status.environment_url || status.target_url || undefined
+    context.deploymentUrl =
+      status.environment_url || status.target_url || undefined
     context.headSha = event.deployment?.sha
   }
-  context.headSha ??= event.after && !ZERO_SHA.test(event.after) ? event.after : fallback.sha
+  context.headSha ??=
+    event.after && !ZERO_SHA.test(event.after) ? event.after : fallback.sha
   return context
 }

@@ -28,11 +28,21 @@ export async function syncFailureIssue(
     if (existing) break
   }
   if (failing && !existing) {
-    await octokit.rest.issues.create({ ...repo, title, body, labels: [ISSUE_LABEL] })
+    await octokit.rest.issues.create({
+      ...repo,
+      title,
+      body,
+      labels: [ISSUE_LABEL]
+    })
     return 'opened'
   }
   if (failing && existing) {
-    await octokit.rest.issues.update({ ...repo, issue_number: existing.number, title, body })
+    await octokit.rest.issues.update({
+      ...repo,
+      issue_number: existing.number,
+      title,
+      body
+    })
     return 'updated'
   }
   if (!failing && existing) {
@@ -41,7 +51,11 @@ export async function syncFailureIssue(
       issue_number: existing.number,
       body: 'The launch gate passes again: closing.'
     })
-    await octokit.rest.issues.update({ ...repo, issue_number: existing.number, state: 'closed' })
+    await octokit.rest.issues.update({
+      ...repo,
+      issue_number: existing.number,
+      state: 'closed'
+    })
     return 'closed'
   }
   return 'none'

@@ -24,17 +24,23 @@ export async function readPolicyAtBase(options: {
     })
   let shown = await show()
   if (shown.exitCode !== 0 && !(await hasCommit(workspace, baseSha))) {
-    await getExecOutput('git', ['fetch', '--no-tags', '--depth=1', 'origin', baseSha], {
-      cwd: workspace,
-      silent: true,
-      ignoreReturnCode: true
-    })
+    await getExecOutput(
+      'git',
+      ['fetch', '--no-tags', '--depth=1', 'origin', baseSha],
+      {
+        cwd: workspace,
+        silent: true,
+        ignoreReturnCode: true
+      }
+    )
     shown = await show()
   }
   if (shown.exitCode === 0) return shown.stdout
   if (await hasCommit(workspace, baseSha)) return undefined
   if (!options.octokit || !options.repo) {
-    throw new Error(`cannot read ${path} at the base commit ${baseSha.slice(0, 7)}: not in the local clone and no token for the API`)
+    throw new Error(
+      `cannot read ${path} at the base commit ${baseSha.slice(0, 7)}: not in the local clone and no token for the API`
+    )
   }
   try {
     const { data } = await options.octokit.rest.repos.getContent({
@@ -42,7 +48,8 @@ export async function readPolicyAtBase(options: {
       path,
       ref: baseSha
     })
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+      return undefined
     return Buffer.from(data.content, 'base64').toString('utf8')
   } catch (error) {
     if (statusOf(error) === 404) return undefined
@@ -51,10 +58,14 @@ export async function readPolicyAtBase(options: {
 }
 
 async function hasCommit(workspace: string, sha: string): Promise<boolean> {
-  const { exitCode } = await getExecOutput('git', ['cat-file', '-e', `${sha}^{commit}`], {
-    cwd: workspace,
-    silent: true,
-    ignoreReturnCode: true
-  })
+  const { exitCode } = await getExecOutput(
+    'git',
+    ['cat-file', '-e', `${sha}^{commit}`],
+    {
+      cwd: workspace,
+      silent: true,
+      ignoreReturnCode: true
+    }
+  )
   return exitCode === 0
 }

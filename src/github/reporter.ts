@@ -26,7 +26,11 @@ export interface GitHubReporterOptions {
 }
 
 /** Events whose pull request gets the sticky comment. */
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'deployment_status'])
+const PR_EVENTS = new Set([
+  'pull_request',
+  'pull_request_target',
+  'deployment_status'
+])
 
 /**
  * Everything the gate posts to GitHub: the check run, the sticky comment and,
@@ -61,7 +65,13 @@ export class GitHubReporter {
     await this.completeCheckRun({
       conclusion: 'failure',
       title: 'invalid launch policy',
-      summary: ['### ❌ launch-gate: invalid policy', '', '```', error.message, '```'].join('\n'),
+      summary: [
+        '### ❌ launch-gate: invalid policy',
+        '',
+        '```',
+        error.message,
+        '```'
+      ].join('\n'),
       annotations: error.problems.map(p => ({
         path: error.file,
         start_line: p.line,
@@ -85,45 +95,57 @@ export class GitHubReporter {
   private async comment(report: Report): Promise<void> {
     const { octokit, repo, eventName, sha, key, runUrl } = this.options
     if (!this.options.comment || !PR_EVENTS.has(eventName)) return
-    await this.attempt('post the PR comment', 'pull-requests: write', async () => {
-      const pullNumber =
-        this.options.pullNumber ??
-        (sha ? await pullRequestForCommit(octokit, repo, sha) : undefined)
-      if (pullNumber === undefined) {
-        this.options.info('No pull request for this commit: no comment')
-        return
+    await this.attempt(
+      'post the PR comment',
+      'pull-requests: write',
+      async () => {
+        const pullNumber =
+          this.options.pullNumber ??
+          (sha ? await pullRequestForCommit(octokit, repo, sha) : undefined)
+        if (pullNumber === undefined) {
+          this.options.info('No pull request for this commit: no comment')
+          return
+        }
+        const marker = commentMarker(key)
+        const outcome = await upsertStickyComment(
+          octokit,
+          repo,
+          pullNumber,
+          marker,
+          renderPrComment(report, marker, runUrl)
+        )
+        this.options.info(`PR #${pullNumber}: comment ${outcome}`)
       }
-      const marker = commentMarker(key)
-      const outcome = await upsertStickyComment(
-        octokit,
-        repo,
-        pullNumber,
-        marker,
-        renderPrComment(report, marker, runUrl)
-      )
-      this.options.info(`PR #${pullNumber}: comment ${outcome}`)
-    })
+    )
   }
 
   private async syncIssue(report: Report): Promise<void> {
     const { octokit, repo, key, runUrl } = this.options
     if (!this.options.openIssue) return
-    await this.attempt('update the failure issue', 'issues: write', async () => {
-      const marker = commentMarker(`issue:${key}`)
-      const body = `${marker}\n${renderMarkdown(report, { maxLength: 60_000, runUrl })}\n`
-      const outcome = await syncFailureIssue(
-        octokit,
-        repo,
-        marker,
-        report.result === 'fail',
-        `launch-gate fails: ${report.summary}`.slice(0, 250),
-        body
-      )
-      if (outcome !== 'none') this.options.info(`Failure issue ${outcome}`)
-    })
+    await this.attempt(
+      'update the failure issue',
+      'issues: write',
+      async () => {
+        const marker = commentMarker(`issue:${key}`)
+        const body = `${marker}\n${renderMarkdown(report, { maxLength: 60_000, runUrl })}\n`
+        const outcome = await syncFailureIssue(
+          octokit,
+          repo,
+          marker,
+          report.result === 'fail',
+          `launch-gate fails: ${report.summary}`.slice(0, 250),
+          body
+        )
+        if (outcome !== 'none') this.options.info(`Failure issue ${outcome}`)
+      }
+    )
   }
 
-  private async attempt(what: string, permission: string, call: () => Promise<void>) {
+  private async attempt(
+    what: string,
+    permission: string,
+    call: () => Promise<void>
+  ) {
     try {
       await call()
     } catch (error) {

@@ -162,12 +162,14 @@ const ERROR_CODES: Record<string, string> = {
   UND_ERR_SOCKET: 'connection closed unexpectedly',
   UND_ERR_CLOSED: 'connection closed unexpectedly',
   HPE_INVALID_CONSTANT: 'the server did not answer with HTTP',
-  ERR_TLS_CERT_ALTNAME_INVALID: "TLS: the certificate is not valid for this host",
+  ERR_TLS_CERT_ALTNAME_INVALID:
+    'TLS: the certificate is not valid for this host',
   CERT_HAS_EXPIRED: 'TLS: the certificate has expired',
   CERT_NOT_YET_VALID: 'TLS: the certificate is not yet valid',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS: self-signed certificate',
   SELF_SIGNED_CERT_IN_CHAIN: 'TLS: self-signed certificate in the chain',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS: unable to verify the certificate chain',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'TLS: unable to verify the certificate chain',
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS: certificate issuer not trusted'
 }
 

@@ -40,14 +40,22 @@ export async function loadPolicyFile(
     text = await readFile(resolve(cwd, file), 'utf8')
   } catch (error) {
     throw new PolicyError(file, [
-      { line: 1, column: 1, message: `cannot read policy: ${errorMessage(error)}` }
+      {
+        line: 1,
+        column: 1,
+        message: `cannot read policy: ${errorMessage(error)}`
+      }
     ])
   }
   return parsePolicy(text, file, env)
 }
 
 /** Parses policy text; `file` is only used in messages and positions. */
-export function parsePolicy(text: string, file: string, env: Env): LoadedPolicy {
+export function parsePolicy(
+  text: string,
+  file: string,
+  env: Env
+): LoadedPolicy {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   const at = (offset: number): { line: number; column: number } => {
@@ -176,11 +184,16 @@ function plainMessage(issue: z.core.$ZodIssue): string {
       if (first?.code === 'invalid_value') {
         return first.values.map(v => JSON.stringify(v)).join(' or ')
       }
-      return first ? plainMessage(first).replace(/^expected /, '') : 'something else'
+      return first
+        ? plainMessage(first).replace(/^expected /, '')
+        : 'something else'
     })
     return `expected ${[...new Set(wanted)].join(' or ')}`
   }
-  return issue.message.replace(/^(Invalid (input|option)|Too (small|big)): /, '')
+  return issue.message.replace(
+    /^(Invalid (input|option)|Too (small|big)): /,
+    ''
+  )
 }
 
 function isMissing(doc: Document, path: PolicyPath): boolean {
@@ -220,7 +233,9 @@ function knownKeys(path: PolicyPath): string[] {
 }
 
 /** Looks through optional/default/pipe wrappers to the schema that holds shape. */
-function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+function unwrap(
+  schema: z.core.$ZodType | undefined
+): z.core.$ZodType | undefined {
   let current = schema
   for (;;) {
     const def = current?._zod.def as

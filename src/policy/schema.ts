@@ -118,9 +118,9 @@ const tls = z.strictObject({
     .optional()
     .describe('host or host:port; default: the target host'),
   min_days_remaining: z.int().min(0).default(14),
-  min_version: z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']).default(
-    'TLSv1.2'
-  ),
+  min_version: z
+    .enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'])
+    .default('TLSv1.2'),
   level: sectionLevel
 })
 
@@ -206,13 +206,17 @@ const latencyItem = z
     error_rate: z.number().min(0).max(1).optional(),
     level
   })
-  .refine(item => (item.rate === undefined) !== (item.concurrency === undefined), {
-    error: 'give exactly one of rate (open model) or concurrency (closed model)'
-  })
   .refine(
-    item => item.duration === undefined || item.duration <= 10 * 60_000,
-    { error: 'duration must be at most 10m', path: ['duration'] }
+    item => (item.rate === undefined) !== (item.concurrency === undefined),
+    {
+      error:
+        'give exactly one of rate (open model) or concurrency (closed model)'
+    }
   )
+  .refine(item => item.duration === undefined || item.duration <= 10 * 60_000, {
+    error: 'duration must be at most 10m',
+    path: ['duration']
+  })
 
 const regex = z.string().refine(
   source => {
@@ -270,7 +274,9 @@ const dns = z.strictObject({
   records: z
     .array(dnsRecord)
     .default([])
-    .describe('each record is one check; may be empty when only email uses the resolver')
+    .describe(
+      'each record is one check; may be empty when only email uses the resolver'
+    )
 })
 
 const email = z.strictObject({
@@ -315,7 +321,9 @@ const defaults = z.strictObject({
   timeout: duration.default(10_000).describe('per request'),
   wait: duration.optional().describe('poll the target until it answers'),
   retries: z.int().min(0).max(5).default(0),
-  headers: headerMap.default({}).describe('sent with every request to the target')
+  headers: headerMap
+    .default({})
+    .describe('sent with every request to the target')
 })
 
 export const policySchema = z.strictObject({

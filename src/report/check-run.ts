@@ -31,7 +31,10 @@ const isUrl = (file: string) => /^https?:\/\//.test(file)
  * annotations — each failing check at the policy line that declared it, and
  * each finding with a repository file and line (secrets) at that line.
  */
-export function renderCheckRun(report: Report, runUrl?: string): CheckRunOutput {
+export function renderCheckRun(
+  report: Report,
+  runUrl?: string
+): CheckRunOutput {
   const annotations: Annotation[] = []
   for (const check of report.checks) {
     if (check.status === 'pass' || check.status === 'skip') continue
@@ -42,7 +45,10 @@ export function renderCheckRun(report: Report, runUrl?: string): CheckRunOutput 
         start_line: check.source.line,
         end_line: check.source.line,
         annotation_level: level,
-        title: truncate(`launch-gate ${check.kind} ${check.name}: ${check.status}`, 255),
+        title: truncate(
+          `launch-gate ${check.kind} ${check.name}: ${check.status}`,
+          255
+        ),
         message: truncate(check.summary, 4000)
       })
     }
@@ -53,13 +59,22 @@ export function renderCheckRun(report: Report, runUrl?: string): CheckRunOutput 
         start_line: finding.line,
         end_line: finding.line,
         annotation_level: level,
-        title: truncate(`launch-gate ${check.kind}${finding.rule ? `: ${finding.rule}` : ''}`, 255),
-        message: truncate(`${finding.message}${finding.redacted ? ` (${finding.redacted})` : ''}`, 4000)
+        title: truncate(
+          `launch-gate ${check.kind}${finding.rule ? `: ${finding.rule}` : ''}`,
+          255
+        ),
+        message: truncate(
+          `${finding.message}${finding.redacted ? ` (${finding.redacted})` : ''}`,
+          4000
+        )
       })
     }
   }
   const kept = annotations.slice(0, MAX_ANNOTATIONS)
-  let summary = renderMarkdown(report, { maxLength: CHECK_RUN_TEXT_LIMIT - 200, runUrl })
+  let summary = renderMarkdown(report, {
+    maxLength: CHECK_RUN_TEXT_LIMIT - 200,
+    runUrl
+  })
   if (kept.length < annotations.length) {
     summary += `\n\n_${annotations.length - kept.length} more annotations were left out; the JSON report has every finding._`
   }

@@ -43,15 +43,23 @@ export function renderConsole(report: Report, options: ConsoleOptions): string {
     )
     lines.push(...findingLines(check))
   }
-  const verdict = report.result === 'pass' ? paint('pass', 'PASS') : paint('fail', 'FAIL')
-  lines.push('', `${verdict} ${report.summary} (${(report.duration_ms / 1000).toFixed(1)}s)`)
+  const verdict =
+    report.result === 'pass' ? paint('pass', 'PASS') : paint('fail', 'FAIL')
+  lines.push(
+    '',
+    `${verdict} ${report.summary} (${(report.duration_ms / 1000).toFixed(1)}s)`
+  )
   return `${lines.join('\n')}\n`
 }
 
 function findingLines(check: CheckResult): string[] {
   if (check.status === 'pass') return []
   const [only] = check.findings
-  if (check.findings.length === 1 && !only.file && only.message === check.summary) {
+  if (
+    check.findings.length === 1 &&
+    !only.file &&
+    only.message === check.summary
+  ) {
     return []
   }
   const shown = check.findings.slice(0, MAX_FINDINGS_SHOWN).map(f => {

@@ -7,7 +7,10 @@ export function renderJson(report: Report): string {
 }
 
 /** Writes the JSON report (spec §5) to `file`, creating its folder. */
-export async function writeJsonReport(report: Report, file: string): Promise<void> {
+export async function writeJsonReport(
+  report: Report,
+  file: string
+): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   await writeFile(file, renderJson(report))
 }

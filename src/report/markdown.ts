@@ -44,8 +44,12 @@ export interface MarkdownOptions {
  * breached checks first, and their findings. Trimmed to `maxLength` with a
  * visible note; shared by the job summary, the check run and the PR comment.
  */
-export function renderMarkdown(report: Report, options: MarkdownOptions): string {
-  const verdict = report.result === 'pass' ? '✅ launch-gate passed' : '❌ launch-gate failed'
+export function renderMarkdown(
+  report: Report,
+  options: MarkdownOptions
+): string {
+  const verdict =
+    report.result === 'pass' ? '✅ launch-gate passed' : '❌ launch-gate failed'
   const head = [
     `### ${verdict}`,
     '',
@@ -74,14 +78,25 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       )
     }
   }
-  const footer = options.runUrl ? ['', `[Full run and logs](${options.runUrl})`] : []
-  return fitLines([...head, ...table, '', ...details], footer, options.maxLength)
+  const footer = options.runUrl
+    ? ['', `[Full run and logs](${options.runUrl})`]
+    : []
+  return fitLines(
+    [...head, ...table, '', ...details],
+    footer,
+    options.maxLength
+  )
 }
 
-const TRIMMED = '\n_…trimmed to fit; the full report is in the job summary and the JSON report._'
+const TRIMMED =
+  '\n_…trimmed to fit; the full report is in the job summary and the JSON report._'
 
 /** Joins lines, dropping trailing ones (with a note) so the result fits. */
-function fitLines(lines: string[], footer: string[], maxLength: number): string {
+function fitLines(
+  lines: string[],
+  footer: string[],
+  maxLength: number
+): string {
   const tail = footer.join('\n')
   let length = tail.length
   const kept: string[] = []

@@ -62,9 +62,7 @@ export function summarize(checks: readonly CheckResult[]): string {
   if (failing.length === 0) {
     return `${ran.length} of ${ran.length} checks passed${tail ? ` (${tail})` : ''}`
   }
-  const what = failing
-    .map(c => `${c.kind} ${c.name} ${c.summary}`)
-    .join(', ')
+  const what = failing.map(c => `${c.kind} ${c.name} ${c.summary}`).join(', ')
   return `${failing.length} of ${ran.length} checks failed: ${truncate(what, 900)}`
 }
 

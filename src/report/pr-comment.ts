@@ -13,6 +13,10 @@ export function commentMarker(key: string): string {
 }
 
 /** The sticky PR comment: marker, verdict, table with failures first, run link. */
-export function renderPrComment(report: Report, marker: string, runUrl?: string): string {
+export function renderPrComment(
+  report: Report,
+  marker: string,
+  runUrl?: string
+): string {
   return `${marker}\n${renderMarkdown(report, { maxLength: COMMENT_LIMIT - marker.length - 1, runUrl })}\n`
 }

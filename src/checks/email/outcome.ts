@@ -17,7 +17,10 @@ export interface PartVerdict {
  */
 export function partOutcome(verdict: PartVerdict): UnitOutcome {
   const { errors } = verdict
-  const warnings = verdict.warnings.map(f => ({ ...f, severity: 'warning' as const }))
+  const warnings = verdict.warnings.map(f => ({
+    ...f,
+    severity: 'warning' as const
+  }))
   const findings = [...errors, ...warnings]
   const metrics = { ...verdict.metrics, warnings: warnings.length }
   if (errors.length > 0) {

@@ -118,15 +118,20 @@ export async function scanDiff(
 
   const renamed = files.filter(f => f.status === 'renamed').length
   const deleted = files.filter(f => f.status === 'deleted').length
-  return outcome('diff', fresh, [...sourceNotes, ...sources.notes, ...knownNotes], {
-    files_scanned: sources.sources.length,
-    bytes_scanned: raw.bytes,
-    files_changed: files.length,
-    renamed,
-    deleted,
-    already_in_base: inBase,
-    range: changes.range
-  })
+  return outcome(
+    'diff',
+    fresh,
+    [...sourceNotes, ...sources.notes, ...knownNotes],
+    {
+      files_scanned: sources.sources.length,
+      bytes_scanned: raw.bytes,
+      files_changed: files.length,
+      renamed,
+      deleted,
+      already_in_base: inBase,
+      range: changes.range
+    }
+  )
 }
 
 /** Local git, else the GitHub API's view of the change, saying why. */
@@ -140,7 +145,12 @@ async function changeSource(
     const reason = error instanceof Error ? error.message : String(error)
     return {
       changes: ctx.changesFromApi,
-      notes: [{ kind: 'source', message: `read the change from the GitHub API: ${reason}` }]
+      notes: [
+        {
+          kind: 'source',
+          message: `read the change from the GitHub API: ${reason}`
+        }
+      ]
     }
   }
 }
