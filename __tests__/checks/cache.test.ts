@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cacheCheck, sharedCaching } from '../../src/checks/cache.ts'
 import { parseCacheControl } from '../../src/checks/http-headers/cache-control.ts'
 import type { UnitOutcome } from '../../src/checks/types.ts'
-import { policyFrom, testContext } from '../support/context.ts'
+import {
+  findingMessages,
+  policyFrom,
+  runUnit,
+  testContext
+} from '../support/context.ts'
 import {
   refusedPort,
   startServer,
@@ -54,15 +59,10 @@ async function runItem(item: string, base = site.url): Promise<UnitOutcome> {
   const { policy } = policyFrom(`version: 1\ncache:\n  - ${item}\n`)
   const [unit] = cacheCheck.units(policy.cache!, policy)
   const ctx = testContext({ target: new URL(base) })
-  try {
-    return await unit.run(ctx)
-  } finally {
-    await ctx.http.close()
-  }
+  return runUnit(unit, ctx)
 }
 
-const messages = (outcome: UnitOutcome) =>
-  (outcome.findings ?? []).map(f => f.message)
+const messages = findingMessages
 
 describe('cache check: expect public', () => {
   it('passes a long-lived public asset', async () => {

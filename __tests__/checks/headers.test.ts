@@ -12,7 +12,12 @@ import {
 } from '../../src/checks/http-headers/set-cookie.ts'
 import type { UnitOutcome } from '../../src/checks/types.ts'
 import { makeTestCerts, type TestCerts } from '../support/certs.ts'
-import { policyFrom, testContext } from '../support/context.ts'
+import {
+  findingMessages,
+  policyFrom,
+  runUnit,
+  testContext
+} from '../support/context.ts'
 import { startServer, type TestServer } from '../support/http-server.ts'
 import { startHttpsServer } from '../support/https-server.ts'
 
@@ -131,15 +136,10 @@ async function runPath(
     target: new URL(base),
     httpOptions: { ca: [certs.ca] }
   })
-  try {
-    return await unit.run(ctx)
-  } finally {
-    await ctx.http.close()
-  }
+  return runUnit(unit, ctx)
 }
 
-const messages = (outcome: UnitOutcome) =>
-  (outcome.findings ?? []).map(f => f.message)
+const messages = findingMessages
 
 describe('headers check against local servers', () => {
   it('passes a page with HSTS, the required headers and safe cookies', async () => {

@@ -7,7 +7,12 @@ import {
 } from '../../src/checks/redirects.ts'
 import type { UnitOutcome } from '../../src/checks/types.ts'
 import { makeTestCerts, type TestCerts } from '../support/certs.ts'
-import { policyFrom, testContext } from '../support/context.ts'
+import {
+  findingMessages,
+  policyFrom,
+  runUnit,
+  testContext
+} from '../support/context.ts'
 import {
   refusedPort,
   startServer,
@@ -99,15 +104,10 @@ async function runRule(
       targetHeaders: opts.targetHeaders
     }
   })
-  try {
-    return await unit.run(ctx)
-  } finally {
-    await ctx.http.close()
-  }
+  return runUnit(unit, ctx)
 }
 
-const messages = (outcome: UnitOutcome) =>
-  (outcome.findings ?? []).map(f => f.message)
+const messages = findingMessages
 
 describe('redirects check against local servers', () => {
   it('passes http → https with a 301', async () => {

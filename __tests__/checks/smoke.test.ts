@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smokeCheck, subsetMismatch } from '../../src/checks/smoke.ts'
-import type { UnitOutcome } from '../../src/checks/types.ts'
 import { describeNetworkError } from '../../src/net/http.ts'
-import { policyFrom, testContext } from '../support/context.ts'
+import {
+  findingMessages,
+  policyFrom,
+  runUnit,
+  testContext
+} from '../support/context.ts'
 import {
   refusedPort,
   startServer,
@@ -76,15 +80,10 @@ async function runSmoke(
       timeoutMs: opts.timeoutMs ?? 5000
     }
   })
-  try {
-    return await unit.run(ctx)
-  } finally {
-    await ctx.http.close()
-  }
+  return runUnit(unit, ctx)
 }
 
-const messages = (outcome: UnitOutcome) =>
-  (outcome.findings ?? []).map(f => f.message)
+const messages = findingMessages
 
 describe('smoke check', () => {
   it('passes a page with the right status, text and header', async () => {

@@ -16,7 +16,12 @@ import {
   type KeyPair,
   type TestCerts
 } from '../support/certs.ts'
-import { policyFrom, testContext } from '../support/context.ts'
+import {
+  findingMessages,
+  policyFrom,
+  runUnit,
+  testContext
+} from '../support/context.ts'
 import {
   refusedPort,
   startServer,
@@ -58,15 +63,10 @@ async function runTls(
     httpOptions: { timeoutMs: opts.timeoutMs ?? 5000 },
     ...(opts.signal ? { signal: opts.signal } : {})
   })
-  try {
-    return await unit.run(ctx)
-  } finally {
-    await ctx.http.close()
-  }
+  return runUnit(unit, ctx)
 }
 
-const messages = (outcome: UnitOutcome) =>
-  (outcome.findings ?? []).map(f => f.message)
+const messages = findingMessages
 
 describe('tls check against local HTTPS servers', () => {
   it('passes a good certificate from a trusted CA and reports its facts', async () => {

@@ -1,5 +1,5 @@
 // Builds the engine's inputs for check tests: a real HttpClient, no mocks.
-import type { CheckContext } from '../../src/checks/types.ts'
+import type { CheckContext, Unit, UnitOutcome } from '../../src/checks/types.ts'
 import { HttpClient, type HttpClientOptions } from '../../src/net/http.ts'
 import { parsePolicy, type LoadedPolicy } from '../../src/policy/load.ts'
 
@@ -28,3 +28,19 @@ export function policyFrom(
 ): LoadedPolicy {
   return parsePolicy(yaml, 'policy.yml', env)
 }
+
+/** Runs one unit with its context, then closes the context's connections. */
+export async function runUnit(
+  unit: Unit,
+  ctx: CheckContext
+): Promise<UnitOutcome> {
+  try {
+    return await unit.run(ctx)
+  } finally {
+    await ctx.http.close()
+  }
+}
+
+/** The messages of an outcome's findings, in order. */
+export const findingMessages = (outcome: UnitOutcome): string[] =>
+  (outcome.findings ?? []).map(f => f.message)
