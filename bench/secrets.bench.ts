@@ -26,7 +26,7 @@ async function listFiles(dir: string): Promise<string[]> {
 if (process.argv[2] === '--scan') {
   const dir = process.argv[3]
   const { scanSource } = await import('../src/checks/secrets/scan.ts')
-  const { readTracked } = await import('../src/checks/secrets/sources.ts')
+  const { readTracked } = await import('../src/checks/secrets/sources/repo.ts')
   const hits: string[] = []
   const started = performance.now()
   // Read and scan as the repo scope does.

@@ -1,5 +1,5 @@
 import type { HttpClient } from '../net/http.ts'
-import type { ChangeProvider } from './secrets/sources.ts'
+import type { ChangeProvider } from './secrets/sources/diff.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */

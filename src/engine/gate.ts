@@ -1,4 +1,4 @@
-import type { ChangeProvider } from '../checks/secrets/sources.ts'
+import type { ChangeProvider } from '../checks/secrets/sources/diff.ts'
 import { CHECK_KINDS, type CheckKind, type DiffRange } from '../checks/types.ts'
 import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'

@@ -9,15 +9,14 @@ import type {
 import { globMatcher } from './glob.ts'
 import { fingerprint, redact } from './redact.ts'
 import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
+import { bundleSources } from './sources/bundle.ts'
+import type { SourceNote, Sources } from './sources/common.ts'
 import {
-  bundleSources,
   diffSources,
   gitChangeProvider,
-  repoSources,
-  type ChangeProvider,
-  type SourceNote,
-  type Sources
-} from './sources.ts'
+  type ChangeProvider
+} from './sources/diff.ts'
+import { repoSources } from './sources/repo.ts'
 
 export type SecretsSection = NonNullable<Policy['secrets']>
 
