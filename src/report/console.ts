@@ -1,6 +1,6 @@
 import type { Status } from '../checks/types.ts'
-import { findingLocation } from './markdown.ts'
-import type { CheckResult, Report } from './model.ts'
+import { findingLocation, findingsToShow } from './markdown.ts'
+import { headline, type CheckResult, type Report } from './model.ts'
 
 const MAX_FINDINGS_SHOWN = 10
 
@@ -41,32 +41,33 @@ export function renderConsole(report: Report, options: ConsoleOptions): string {
     lines.push(
       `${paint(check.status, check.status.padEnd(7))}${check.kind.padEnd(kindWidth + 2)}${name}${fit(check.summary, room)}`
     )
-    lines.push(...findingLines(check))
+    const details = findingLines(check)
+    // A cut summary of a failed check is shown whole underneath.
+    if (
+      details.length === 0 &&
+      check.status !== 'pass' &&
+      check.summary.length > room
+    ) {
+      details.push(`       - ${check.summary}`)
+    }
+    lines.push(...details)
   }
   const verdict =
     report.result === 'pass' ? paint('pass', 'PASS') : paint('fail', 'FAIL')
   lines.push(
     '',
-    `${verdict} ${report.summary} (${(report.duration_ms / 1000).toFixed(1)}s)`
+    `${verdict} ${headline(report.checks)} (${(report.duration_ms / 1000).toFixed(1)}s)`
   )
   return `${lines.join('\n')}\n`
 }
 
 function findingLines(check: CheckResult): string[] {
-  if (check.status === 'pass') return []
-  const [only] = check.findings
-  if (
-    check.findings.length === 1 &&
-    !only.file &&
-    only.message === check.summary
-  ) {
-    return []
-  }
-  const shown = check.findings.slice(0, MAX_FINDINGS_SHOWN).map(f => {
+  const findings = findingsToShow(check)
+  const shown = findings.slice(0, MAX_FINDINGS_SHOWN).map(f => {
     const where = findingLocation(f)
     return `       - ${where ? `${where}: ` : ''}${f.message}${f.redacted ? ` (${f.redacted})` : ''}`
   })
-  const hidden = check.findings.length - shown.length
+  const hidden = findings.length - shown.length
   if (hidden > 0) shown.push(`       … ${hidden} more in the JSON report`)
   return shown
 }

@@ -1,6 +1,6 @@
 import type { Status } from '../checks/types.ts'
 import type { CheckResult, Report } from './model.ts'
-import { failsGate } from './model.ts'
+import { failsGate, headline } from './model.ts'
 
 export const STATUS_ICON: Record<Status, string> = {
   pass: '✅',
@@ -25,6 +25,24 @@ export function byUrgency(checks: readonly CheckResult[]): CheckResult[] {
   const rank = (c: CheckResult) =>
     failsGate(c) ? 0 : c.status === 'warn' || c.status === 'error' ? 1 : 2
   return [...checks].sort((a, b) => rank(a) - rank(b))
+}
+
+/**
+ * The findings worth listing under a check: none when it passed, and none
+ * when its one finding is what the summary already says.
+ */
+export function findingsToShow(check: CheckResult): CheckResult['findings'] {
+  if (check.status === 'pass' || check.status === 'skip') return []
+  const [only] = check.findings
+  if (
+    check.findings.length === 1 &&
+    !only.file &&
+    !only.redacted &&
+    check.summary.startsWith(only.message)
+  ) {
+    return []
+  }
+  return check.findings
 }
 
 export function findingLocation(f: { file?: string; line?: number }): string {
@@ -53,7 +71,7 @@ export function renderMarkdown(
   const head = [
     `### ${verdict}`,
     '',
-    `${cell(report.summary)}${report.target ? ` — target \`${cell(report.target)}\`` : ''}`,
+    `${headline(report.checks)}${report.target ? ` — target \`${cell(report.target)}\`` : ''}`,
     '',
     ...report.notes.map(note => `> ${cell(note)}`),
     ...(report.notes.length > 0 ? [''] : [])
@@ -64,11 +82,12 @@ export function renderMarkdown(
     table.push(
       `| ${STATUS_ICON[check.status]} ${check.status} | ${check.kind} | ${cell(check.name)} | ${cell(check.summary)} |`
     )
-    if (check.findings.length > 0 && check.status !== 'pass') {
+    const findings = findingsToShow(check)
+    if (findings.length > 0) {
       details.push(
-        `<details><summary>${check.kind} ${cell(check.name)}: ${check.findings.length} finding(s)</summary>`,
+        `<details><summary>${check.kind} ${cell(check.name)}: ${findings.length} finding(s)</summary>`,
         '',
-        ...check.findings.map(f => {
+        ...findings.map(f => {
           const where = findingLocation(f)
           const extra = f.redacted ? ` (\`${cell(f.redacted)}\`)` : ''
           return `- ${where ? `\`${cell(where)}\` ` : ''}${cell(f.message)}${extra}`

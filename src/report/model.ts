@@ -44,6 +44,14 @@ export function failsGate(check: CheckResult): boolean {
 
 /** The one-line summary (action output `summary`), e.g. `1 of 3 checks failed: ...`. */
 export function summarize(checks: readonly CheckResult[]): string {
+  const failing = checks.filter(failsGate)
+  if (failing.length === 0) return headline(checks)
+  const what = failing.map(c => `${c.kind} ${c.name} ${c.summary}`).join(', ')
+  return `${headline(checks)}: ${truncate(what, 900)}`
+}
+
+/** Counts only, e.g. `1 of 3 checks failed` or `3 of 3 checks passed (1 warned)`. */
+export function headline(checks: readonly CheckResult[]): string {
   const ran = checks.filter(c => c.status !== 'skip')
   const failing = ran.filter(failsGate)
   const skipped = checks.length - ran.length
@@ -62,8 +70,7 @@ export function summarize(checks: readonly CheckResult[]): string {
   if (failing.length === 0) {
     return `${ran.length} of ${ran.length} checks passed${tail ? ` (${tail})` : ''}`
   }
-  const what = failing.map(c => `${c.kind} ${c.name} ${c.summary}`).join(', ')
-  return `${failing.length} of ${ran.length} checks failed: ${truncate(what, 900)}`
+  return `${failing.length} of ${ran.length} checks failed`
 }
 
 export function truncate(text: string, max: number): string {
