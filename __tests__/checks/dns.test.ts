@@ -8,9 +8,12 @@ import {
 } from '../../src/checks/dns.ts'
 import type { UnitOutcome } from '../../src/checks/types.ts'
 import { policyFrom, testContext } from '../support/context.ts'
-import { startDnsServer, type TestDnsServer } from '../support/dns-server.ts'
+import {
+  startDnsServer,
+  type LocalDnsServer
+} from '../../examples/demo-site/dns-server.ts'
 
-let server: TestDnsServer
+let server: LocalDnsServer
 
 beforeAll(async () => {
   server = await startDnsServer(

@@ -12,11 +12,11 @@ import type { UnitOutcome } from '../../src/checks/types.ts'
 import { policyFrom, testContext } from '../support/context.ts'
 import {
   startDnsServer,
-  type TestDnsServer,
+  type LocalDnsServer,
   type Zone
-} from '../support/dns-server.ts'
+} from '../../examples/demo-site/dns-server.ts'
 
-let server: TestDnsServer
+let server: LocalDnsServer
 
 /** A DKIM key record for a fresh RSA key of `bits` bits. */
 function dkimRecord(bits: number): string {

@@ -6,9 +6,12 @@ import {
   isNxdomain,
   parseResolverAddress
 } from '../../src/net/resolver.ts'
-import { startDnsServer, type TestDnsServer } from '../support/dns-server.ts'
+import {
+  startDnsServer,
+  type LocalDnsServer
+} from '../../examples/demo-site/dns-server.ts'
 
-let server: TestDnsServer
+let server: LocalDnsServer
 
 beforeAll(async () => {
   server = await startDnsServer(

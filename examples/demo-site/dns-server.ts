@@ -1,6 +1,6 @@
 // A real authoritative-style DNS server on 127.0.0.1 (UDP and TCP on one
 // ephemeral port, as a resolver given host:port expects), serving a zone
-// written inline by the tests.
+// written inline: the demo's domain, and the tests' zones.
 import dns2 from 'dns2'
 
 const { Packet } = dns2
@@ -28,7 +28,7 @@ export interface DnsQuery {
   transport: 'udp' | 'tcp'
 }
 
-export interface TestDnsServer {
+export interface LocalDnsServer {
   /** host:port for `dns.resolver`. */
   address: string
   port: number
@@ -52,7 +52,7 @@ const TYPE_NAMES = Object.fromEntries(
 export async function startDnsServer(
   zone: Zone,
   options: DnsServerOptions = {}
-): Promise<TestDnsServer> {
+): Promise<LocalDnsServer> {
   const queries: DnsQuery[] = []
   const records = new Map(
     Object.entries(zone).map(([name, list]) => [name.toLowerCase(), list])
