@@ -69,7 +69,9 @@ describe('launch-gate check', () => {
       { cwd: dir }
     )
     expect(failed.code).toBe(1)
-    expect(failed.stdout).toMatch(/fail\s+smoke\s+api\s+status 500, expected 200\n/)
+    expect(failed.stdout).toMatch(
+      /fail\s+smoke\s+api\s+status 500, expected 200\n/
+    )
     expect(failed.stdout).toMatch(/FAIL 1 of 2 checks failed \(\d+\.\ds\)/)
     const reportOnly = await runCli(
       [

@@ -1,4 +1,7 @@
-import type { ChangedFile, ChangeProvider } from '../checks/secrets/sources/diff.ts'
+import type {
+  ChangedFile,
+  ChangeProvider
+} from '../checks/secrets/sources/diff.ts'
 import type { Octokit } from './client.ts'
 import type { Repo } from './checks.ts'
 
