@@ -53,10 +53,11 @@ afterAll(() => server.close())
 
 async function runRecords(
   records: string,
-  timeout = '5s'
+  timeout = '5s',
+  resolver = server.address
 ): Promise<{ name: string; outcome: UnitOutcome }[]> {
   const { policy } = policyFrom(
-    `version: 1\ndefaults: { timeout: ${timeout} }\ndns:\n  resolver: ${server.address}\n  records:\n${records}`
+    `version: 1\ndefaults: { timeout: ${timeout} }\ndns:\n  resolver: ${resolver}\n  records:\n${records}`
   )
   const units = dnsCheck.units(policy.dns!, policy)
   const ctx = testContext()
@@ -202,10 +203,20 @@ describe('dns policy', () => {
     expect(policy.dns).toEqual({ resolver: '[::1]:5353', records: [] })
   })
 
-  it('refuses a resolver that is not an IP address', () => {
+  it('refuses a resolver that is neither an address nor a host name', () => {
     expect(() =>
-      policyFrom('version: 1\ndns: { resolver: dns.google }\n')
-    ).toThrow(/expected an IP address, optionally with a port/)
+      policyFrom('version: 1\ndns: { resolver: "udp://10.0.0.1" }\n')
+    ).toThrow(/expected an IP address or a host name, optionally with a port/)
+  })
+
+  it('looks up a resolver given by host name first (localhost, from the hosts file)', async () => {
+    const port = server.address.split(':')[1]
+    const [{ outcome }] = await runRecords(
+      '    - { name: good.test, type: A, value: 192.0.2.10 }\n',
+      '5s',
+      `localhost:${port}`
+    )
+    expect(outcome.ok).toBe(true)
   })
 })
 

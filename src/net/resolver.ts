@@ -1,4 +1,9 @@
-import { promises as dns, type CaaRecord, type MxRecord } from 'node:dns'
+import {
+  lookup,
+  promises as dns,
+  type CaaRecord,
+  type MxRecord
+} from 'node:dns'
 import { isIP } from 'node:net'
 import { CheckError } from '../checks/types.ts'
 import { formatDuration } from '../policy/duration.ts'
@@ -42,33 +47,83 @@ export function parseResolverAddress(text: string): string | undefined {
   return undefined
 }
 
+const HOST_NAME =
+  /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(?::(\d{1,5}))?$/i
+
+/** `dns.resolver` as a host name, with an optional port (`dns.internal:5353`). */
+function parseResolverHost(
+  text: string
+): { host: string; port?: string } | undefined {
+  const match = HOST_NAME.exec(text.trim())
+  if (!match || !validPort(match[2])) return undefined
+  return { host: match[1], port: match[2] }
+}
+
+/** True for every form `dns.resolver` takes: an IP or a host name, each with an optional port. */
+export function isResolverSpec(text: string): boolean {
+  return (
+    parseResolverAddress(text) !== undefined ||
+    parseResolverHost(text) !== undefined
+  )
+}
+
 function validPort(port: string | undefined): boolean {
   return port === undefined || (Number(port) >= 1 && Number(port) <= 65535)
 }
 
 /**
  * A node:dns Resolver for `dns.resolver` (or the system's servers when it
- * is absent) whose tries fit in `timeoutMs`.
+ * is absent) whose tries fit in `timeoutMs`. `ready` settles once a resolver
+ * given by host name has been looked up (through the system resolver, as
+ * c-ares only takes addresses).
  */
 export function createResolver(
   server: string | undefined,
   timeoutMs: number
-): dns.Resolver {
+): { resolver: dns.Resolver; ready: Promise<void> } {
   const attemptMs = Math.min(MAX_ATTEMPT_MS, timeoutMs / DNS_TRIES)
   const resolver = new dns.Resolver({
     timeout: Math.max(100, Math.round(attemptMs)),
     tries: DNS_TRIES
   })
-  if (server !== undefined) {
-    const address = parseResolverAddress(server)
-    if (address === undefined) {
-      throw new CheckError(
-        `dns.resolver ${JSON.stringify(server)} is not an IP address, IP:port or [IPv6]:port`
-      )
-    }
+  if (server === undefined) return { resolver, ready: Promise.resolve() }
+  const address = parseResolverAddress(server)
+  if (address !== undefined) {
     resolver.setServers([address])
+    return { resolver, ready: Promise.resolve() }
   }
-  return resolver
+  const named = parseResolverHost(server)
+  if (!named) {
+    throw new CheckError(
+      `dns.resolver ${JSON.stringify(server)} is not an IP address or a host name, with an optional port`
+    )
+  }
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new DnsError(
+            `could not look up the resolver ${named.host} within ${formatDuration(timeoutMs)}`
+          )
+        ),
+      timeoutMs
+    )
+    lookup(named.host, (error, ip, family) => {
+      clearTimeout(timer)
+      if (error) {
+        return reject(
+          new DnsError(
+            `could not look up the resolver ${named.host}: ${error.code ?? error.message}`
+          )
+        )
+      }
+      const host = family === 6 ? `[${ip}]` : ip
+      resolver.setServers([named.port ? `${host}:${named.port}` : ip])
+      resolve()
+    })
+  })
+  ready.catch(() => {})
+  return { resolver, ready }
 }
 
 export interface DnsClientOptions {
@@ -92,6 +147,7 @@ export class DnsError extends CheckError {}
  */
 export class DnsClient {
   readonly resolver: dns.Resolver
+  private readonly ready: Promise<void>
   /** How the answering server is named in findings and metrics. */
   readonly server: string
   /** Queries sent so far. */
@@ -101,7 +157,10 @@ export class DnsClient {
 
   constructor(options: DnsClientOptions) {
     this.options = options
-    this.resolver = createResolver(options.server, options.timeoutMs)
+    ;({ resolver: this.resolver, ready: this.ready } = createResolver(
+      options.server,
+      options.timeoutMs
+    ))
     this.server =
       options.server ??
       `system resolver ${this.resolver.getServers().join(', ') || '(none configured)'}`
@@ -129,6 +188,7 @@ export class DnsClient {
     type: T
   ): Promise<Answers[T]> {
     const { signal, maxQueries, timeoutMs } = this.options
+    await this.ready
     if (signal?.aborted) throw new DnsError('cancelled: out of time')
     if (this.queries >= maxQueries) {
       throw new DnsError(

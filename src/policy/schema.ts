@@ -3,7 +3,7 @@
  * types, its validation and the published JSON Schema.
  */
 import { z } from 'zod'
-import { parseResolverAddress } from '../net/resolver.ts'
+import { isResolverSpec } from '../net/resolver.ts'
 import { DURATION_HINT, parseDuration } from './duration.ts'
 
 const duration = z
@@ -263,13 +263,13 @@ const dnsRecord = z.strictObject({
 const dns = z.strictObject({
   resolver: z
     .string()
-    .refine(text => parseResolverAddress(text) !== undefined, {
+    .refine(isResolverSpec, {
       error:
-        'expected an IP address, optionally with a port: 1.1.1.1, 127.0.0.1:5353 or [2606:4700::1111]:53'
+        'expected an IP address or a host name, optionally with a port: 1.1.1.1, 127.0.0.1:5353, [2606:4700::1111]:53 or dns.internal:53'
     })
     .optional()
     .describe(
-      'IP or IP:port ([IPv6]:port) of the DNS server to ask; default: the system resolver'
+      'host or host:port ([IPv6]:port) of the DNS server to ask; default: the system resolver'
     ),
   records: z
     .array(dnsRecord)
