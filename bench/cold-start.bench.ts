@@ -14,7 +14,14 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const action = join(root, 'dist/index.js')
 
 let firstRequest: (() => void) | undefined
-const server = createServer((_req, res) => {
+// The target, and a stand-in for the GitHub API (check runs) on the same port.
+const server = createServer((req, res) => {
+  if (req.url?.startsWith('/repos/')) {
+    res.writeHead(req.method === 'POST' ? 201 : 200, {
+      'content-type': 'application/json'
+    })
+    return res.end('{"id":1}')
+  }
   firstRequest?.()
   firstRequest = undefined
   res.end('ok')
@@ -33,7 +40,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-async function timeToFirstRequest(): Promise<number> {
+async function timeToFirstRequest(github: boolean): Promise<number> {
   const started = performance.now()
   const reached = new Promise<number>(resolve => {
     firstRequest = () => resolve(performance.now() - started)
@@ -45,7 +52,17 @@ async function timeToFirstRequest(): Promise<number> {
       PATH: process.env.PATH,
       INPUT_POLICY: 'policy.yml',
       INPUT_URL: url,
-      GITHUB_WORKSPACE: workspace
+      GITHUB_WORKSPACE: workspace,
+      // A token loads the GitHub client and files the check run first.
+      ...(github
+        ? {
+            'INPUT_GITHUB-TOKEN': 'token',
+            INPUT_COMMENT: 'false',
+            GITHUB_REPOSITORY: 'acme/shop',
+            GITHUB_SHA: 'a'.repeat(40),
+            GITHUB_API_URL: url
+          }
+        : {})
     }
   })
   const ms = await reached
@@ -61,9 +78,11 @@ async function bareNode(): Promise<number> {
 }
 
 const gate: number[] = []
+const withGitHub: number[] = []
 const bare: number[] = []
 for (let i = 0; i < RUNS; i++) {
-  gate.push(await timeToFirstRequest())
+  gate.push(await timeToFirstRequest(false))
+  withGitHub.push(await timeToFirstRequest(true))
   bare.push(await bareNode())
 }
 server.close()
@@ -73,6 +92,9 @@ const kib = async (file: string) =>
 console.log(`node ${process.version}, ${RUNS} runs each (median)`)
 console.log(
   `action: spawn → first request   ${median(gate).toFixed(0)} ms (target < 200 ms)`
+)
+console.log(
+  `  with a token (check run first) ${median(withGitHub).toFixed(0)} ms`
 )
 console.log(`bare node -e 0 (start to exit)  ${median(bare).toFixed(0)} ms`)
 console.log(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CHECKS } from '../../src/checks/registry.ts'
+import type { CheckSet } from '../../src/checks/registry.ts'
 import { CheckError, type Unit } from '../../src/checks/types.ts'
 import { runChecks } from '../../src/engine/run.ts'
 import { policyFrom, testContext } from '../support/context.ts'
@@ -26,7 +26,7 @@ async function runWith(
       : () => options.extraTimeMs as number
   const checks = {
     smoke: { kind: 'smoke', units: () => units, extraTimeMs }
-  } as unknown as typeof CHECKS
+  } as unknown as CheckSet
   const { signal: _signal, ...context } = testContext()
   return runChecks({
     loaded: policyFrom(options.yaml ?? POLICY),

@@ -1,3 +1,4 @@
+import { loadChecks } from '../checks/registry.ts'
 import type { ChangeProvider } from '../checks/secrets/sources/diff.ts'
 import { CHECK_KINDS, type CheckKind, type DiffRange } from '../checks/types.ts'
 import { HttpClient } from '../net/http.ts'
@@ -69,8 +70,16 @@ export async function runGate(
         )
       }
     }
+    const checks = await loadChecks(
+      CHECK_KINDS.filter(
+        kind =>
+          policy[kind] !== undefined &&
+          (!options.only || options.only.includes(kind))
+      )
+    )
     return await runChecks({
       loaded,
+      checks,
       context: {
         target,
         http,
