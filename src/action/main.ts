@@ -10,6 +10,7 @@ import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { Report } from '../report/model.ts'
 import { renderStepSummary } from '../report/summary.ts'
+import { installCrashGuard } from '../util/crash-guard.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
 import { readSettings } from './inputs.ts'
@@ -21,6 +22,7 @@ const EXIT_INVALID = 2
 
 /** The action: inputs → policy → engine → reports → outputs. */
 export async function run(): Promise<void> {
+  installCrashGuard(core.setFailed)
   let github: GitHubReporter | undefined
   try {
     const settings = readSettings(process.env)
