@@ -25,6 +25,8 @@ import {
 let site: TestServer
 const hits = new Map<string, number>()
 let stallUntil = 0
+/** Client ports seen on /conn: one per connection the engine opened. */
+const connPorts = new Set<number>()
 
 /** Counts requests per path, so each endpoint's pattern is exact. */
 function hit(path: string): number {
@@ -62,6 +64,12 @@ beforeAll(async () => {
         return void setTimeout(() => res.end('rest'), 150)
       case '/hang':
         return // never answers
+      case '/hang-every-4th':
+        if (n % 4 === 3) return
+        return res.end('ok')
+      case '/conn':
+        connPorts.add(req.socket.remotePort ?? 0)
+        return res.end('ok')
       default:
         res.writeHead(404)
         return res.end()
@@ -234,6 +242,32 @@ describe('latency check against real servers', () => {
     expect(m.requests).toBeGreaterThanOrEqual(5)
     expect(m.requests).toBeLessThanOrEqual(25)
     expect(m.errors).toBe(m.requests)
+  })
+
+  it('times out requests in the middle of a closed-model run and goes on', async () => {
+    // Every 4th request hangs while the others end at once, so timeouts and
+    // answers interleave in the in-flight list; the run still ends exactly.
+    const { outcome } = await runLatency(
+      '{ paths: [/hang-every-4th], concurrency: 8, requests: 40, warmup: 0s }',
+      { timeoutMs: 500 }
+    )
+    expect(outcome.metrics).toMatchObject({
+      requests: 40,
+      errors: 10,
+      successes: 30
+    })
+    expect(outcome.findings?.map(f => f.message)).toContain(
+      '10 of 40 requests failed (25 %): 10 × timeout (no complete answer within 500ms)'
+    )
+  })
+
+  it('opens one connection per closed-model slot and reuses it', async () => {
+    connPorts.clear()
+    const { outcome } = await runLatency(
+      '{ paths: [/conn], concurrency: 6, requests: 120, warmup: 0s }'
+    )
+    expect(outcome.metrics).toMatchObject({ requests: 120, errors: 0 })
+    expect(connPorts.size).toBe(6)
   })
 
   it('stops the closed model at the request count, spread round-robin', async () => {
