@@ -161,13 +161,20 @@ describe('tls check against local HTTPS servers', () => {
     ])
   })
 
-  it('probes the target host when no hosts are listed', async () => {
+  it('probes the target host when no hosts are listed, named by it', async () => {
     const host = await serve(certs.good)
     const outcome = await runTls('  min_days_remaining: 30\n', {
       target: `https://${host}/app`
     })
     expect(outcome.ok).toBe(true)
     expect(outcome.metrics?.host).toBe(host)
+    const { policy } = policyFrom('version: 1\ntls: {}\n')
+    const [unit] = tlsCheck.units(
+      policy.tls!,
+      policy,
+      new URL(`https://${host}/app`)
+    )
+    expect(unit.name).toBe(host)
   })
 
   it('says so when the target is plain http and no hosts are listed', async () => {

@@ -30,13 +30,12 @@ const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const DAY_MS = 86_400_000;
 const tlsCheck = {
     kind: 'tls',
-    units: section => {
+    units: (section, _policy, planned) => {
         const level = section.level ?? 'error';
         if (section.hosts === undefined) {
             return [
                 {
-                    // The url input or --url may replace policy.target: name the role.
-                    name: 'target',
+                    name: planned?.host ?? 'target',
                     level,
                     policyPath: ['tls'],
                     async run(ctx) {

@@ -40,13 +40,12 @@ export interface TlsFacts {
 
 export const tlsCheck: Check<'tls'> = {
   kind: 'tls',
-  units: section => {
+  units: (section, _policy, planned) => {
     const level = section.level ?? 'error'
     if (section.hosts === undefined) {
       return [
         {
-          // The url input or --url may replace policy.target: name the role.
-          name: 'target',
+          name: planned?.host ?? 'target',
           level,
           policyPath: ['tls'],
           async run(ctx) {

@@ -99,7 +99,8 @@ export interface Unit {
 /** A check kind: turns its policy section into units. */
 export interface Check<K extends CheckKind = CheckKind> {
   readonly kind: K
-  units(section: NonNullable<Policy[K]>, policy: Policy): Unit[]
+  /** `target` is the resolved target (url input over policy), for naming. */
+  units(section: NonNullable<Policy[K]>, policy: Policy, target?: URL): Unit[]
   /** Time its units need beyond the run's base deadline (load tests). */
   extraTimeMs?(section: NonNullable<Policy[K]>, policy: Policy): number
 }

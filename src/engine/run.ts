@@ -90,7 +90,8 @@ function plan(options: RunOptions): Planned[] {
       skip('not implemented yet')
       continue
     }
-    for (const unit of check.units(section as never, policy)) {
+    const target = options.context.target
+    for (const unit of check.units(section as never, policy, target)) {
       planned.push({ kind, unit })
     }
   }
