@@ -14,8 +14,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusRuns: () => (/* binding */ statusRuns)
 /* harmony export */ });
 /* harmony import */ var _policy_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5432);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1572);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6468);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1572);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6468);
 
 
 
@@ -26,7 +26,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 const rateLimitsCheck = {
     kind: 'rate_limits',
     units: items => items.map((item, index) => ({
-        name: item.name ?? endpoint(item),
+        name: (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .itemLabel */ .I)(item),
         level: item.level,
         policyPath: ['rate_limits', index],
         async run(ctx) {
@@ -34,7 +34,7 @@ const rateLimitsCheck = {
             if (probe.stopped &&
                 probe.limitedAt === undefined &&
                 probe.statuses.length < item.within) {
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckError */ .t(`stopped at request ${probe.statuses.length} of ${item.within} (${probe.stopped}) before any ${expectedText(item)}: ${statusRuns(probe.statuses) || 'no answers'}`);
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckError */ .t(`stopped at request ${probe.statuses.length} of ${item.within} (${probe.stopped}) before any ${expectedText(item)}: ${statusRuns(probe.statuses) || 'no answers'}`);
             }
             return evaluateRateLimit(item, probe);
         }
@@ -47,7 +47,7 @@ const rateLimitsCheck = {
  * CheckError naming it.
  */
 async function probeRateLimit(item, ctx) {
-    const url = (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveUrl */ .O)(item, ctx.target);
+    const url = (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveUrl */ .O)(item, ctx.target);
     const expected = expectedStatuses(item);
     const { body, headers } = encodeBody(item);
     const timeLimit = AbortSignal.timeout(PROBE_TIME_LIMIT_MS);
@@ -75,7 +75,7 @@ async function probeRateLimit(item, ctx) {
                 return { statuses, stopped: stopped() };
             const sent = statuses.length > 0 ? ` after ${statusRuns(statuses)}` : '';
             const reason = error instanceof Error ? error.message : String(error);
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckError */ .t(`request ${number} got no answer${sent}: ${reason}`);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckError */ .t(`request ${number} got no answer${sent}: ${reason}`);
         }
         statuses.push(res.status);
         if (expected.includes(res.status)) {

@@ -1,6 +1,6 @@
 import { formatDuration } from '../policy/duration.ts'
 import type { Policy } from '../policy/schema.ts'
-import { resolveUrl } from './target.ts'
+import { itemLabel, resolveUrl } from './target.ts'
 import {
   CheckError,
   type Check,
@@ -21,7 +21,7 @@ export const rateLimitsCheck: Check<'rate_limits'> = {
   kind: 'rate_limits',
   units: items =>
     items.map((item, index) => ({
-      name: item.name ?? endpoint(item),
+      name: itemLabel(item),
       level: item.level,
       policyPath: ['rate_limits', index],
       async run(ctx) {
