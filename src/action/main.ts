@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
-import { runGate } from '../engine/gate.ts'
+import { runGate, type GateOptions } from '../engine/gate.ts'
 import { githubChangeProvider } from '../github/changes.ts'
 import { createClient } from '../github/client.ts'
 import { GitHubReporter } from '../github/reporter.ts'
@@ -28,46 +28,10 @@ export async function run(): Promise<void> {
     const settings = readSettings(process.env)
     if (skipDeployment(settings)) return
     const api = connect(settings)
-    github =
-      api &&
-      new GitHubReporter({
-        ...api,
-        eventName: settings.event.eventName,
-        sha: settings.event.headSha,
-        pullNumber: settings.event.pullNumber,
-        key: settings.reporterKey,
-        comment: settings.comment,
-        openIssue: settings.openIssue,
-        runUrl: settings.runUrl,
-        warn: core.warning,
-        info: core.info
-      })
+    github = api && createReporter(settings, api)
     await github?.start()
     const { loaded, notes } = await loadActionPolicy(settings, api)
-    const report = await runGate(loaded, {
-      url: settings.url,
-      only: settings.only,
-      waitMs: settings.waitMs,
-      env: settings.env,
-      cwd: settings.workspace,
-      diffRange: settings.event.diffRange,
-      changesFromApi:
-        api && settings.event.diffRange
-          ? githubChangeProvider({
-              ...api,
-              ...settings.event.diffRange,
-              pullNumber: settings.event.pullNumber
-            })
-          : undefined,
-      notes,
-      log: core.info,
-      progress: throttled(core.info, 5000),
-      onResult: r =>
-        core.info(
-          `${STATUS_ICON[r.status]} ${r.status} ${r.kind} ${r.name}: ${r.summary}`
-        ),
-      onSecretValues: values => values.forEach(core.setSecret)
-    })
+    const report = await runGate(loaded, gateOptions(settings, api, notes))
     await publish(report, settings)
     await github?.publish(report)
     if (report.result === 'fail' && settings.failOn === 'error') {
@@ -104,6 +68,56 @@ function connect(settings: ActionSettings) {
     log: core.info
   })
   return { octokit, repo: { owner, repo } }
+}
+
+type GitHubApi = NonNullable<ReturnType<typeof connect>>
+
+function createReporter(settings: ActionSettings, api: GitHubApi) {
+  return new GitHubReporter({
+    ...api,
+    eventName: settings.event.eventName,
+    sha: settings.event.headSha,
+    pullNumber: settings.event.pullNumber,
+    key: settings.reporterKey,
+    comment: settings.comment,
+    openIssue: settings.openIssue,
+    runUrl: settings.runUrl,
+    warn: core.warning,
+    info: core.info
+  })
+}
+
+/** The engine's options: settings, plus the runner's log as the sink. */
+function gateOptions(
+  settings: ActionSettings,
+  api: GitHubApi | undefined,
+  notes: string[]
+): GateOptions {
+  const { event } = settings
+  return {
+    url: settings.url,
+    only: settings.only,
+    waitMs: settings.waitMs,
+    env: settings.env,
+    cwd: settings.workspace,
+    diffRange: event.diffRange,
+    changesFromApi:
+      api && event.diffRange
+        ? githubChangeProvider({
+            ...api,
+            ...event.diffRange,
+            pullNumber: event.pullNumber
+          })
+        : undefined,
+    notes,
+    log: core.info,
+    progress: throttled(core.info, 5000),
+    onResult: r =>
+      core.info(
+        `${STATUS_ICON[r.status]} ${r.status} ${r.kind} ${r.name}: ${r.summary}`
+      ),
+    onSecretValues: values => values.forEach(core.setSecret)
+  }
 }
 
 /** On deployment_status, only a successful deployment has something to check. */
