@@ -66,9 +66,12 @@ function qualifiedFields(directives, name) {
 
 // EXTERNAL MODULE: ./src/checks/http-headers/set-cookie.ts
 var set_cookie = __webpack_require__(6524);
+// EXTERNAL MODULE: ./src/checks/outcome.ts
+var outcome = __webpack_require__(4545);
 // EXTERNAL MODULE: ./src/checks/target.ts
 var target = __webpack_require__(1572);
 ;// CONCATENATED MODULE: ./src/checks/cache.ts
+
 
 
 
@@ -208,8 +211,7 @@ function evaluateCache(item, res, receivedAt = Date.now()) {
             : `private: ${shown}`;
         return { ok: true, summary, metrics, findings };
     }
-    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-    return { ok: false, summary: findings[0].message + more, metrics, findings };
+    return (0,outcome/* failedOutcome */.i)(findings, metrics);
 }
 /** Cookie names only: a cookie's value may be a session token. */
 function cookieNames(lines) {
@@ -343,6 +345,37 @@ function missingCookieFlags(cookie) {
     if (!cookie.sameSite)
         missing.push('SameSite');
     return missing;
+}
+
+
+/***/ }),
+
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
 }
 
 

@@ -2,6 +2,37 @@ export const id = 8;
 export const ids = [8];
 export const modules = {
 
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
+}
+
+
+/***/ }),
+
 /***/ 3008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14,8 +45,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusRuns: () => (/* binding */ statusRuns)
 /* harmony export */ });
 /* harmony import */ var _policy_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5432);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4545);
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1572);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6468);
+
 
 
 
@@ -128,8 +161,12 @@ function evaluateRateLimit(item, probe) {
         });
     }
     const retry = probe.retryAfter !== undefined ? `, Retry-After: ${probe.retryAfter}` : '';
-    const advice = findings.length > 0 ? `; warning: ${findings[0].message}` : '';
-    return { ok: true, summary: `${seen}${retry}${advice}`, metrics, findings };
+    return {
+        ok: true,
+        summary: `${seen}${retry}${(0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .adviceSuffix */ .q)(findings)}`,
+        metrics,
+        findings
+    };
 }
 /** `200×5, 401, 200×2`: the statuses in order, repeats folded. */
 function statusRuns(statuses) {

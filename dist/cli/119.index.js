@@ -2,6 +2,37 @@ export const id = 119;
 export const ids = [119];
 export const modules = {
 
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
+}
+
+
+/***/ }),
+
 /***/ 8119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -38,11 +69,14 @@ function protectionHint(res) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/checks/outcome.ts
+var outcome = __webpack_require__(4545);
 // EXTERNAL MODULE: ./src/checks/target.ts
 var target = __webpack_require__(1572);
 // EXTERNAL MODULE: ./src/checks/types.ts
 var types = __webpack_require__(6468);
 ;// CONCATENATED MODULE: ./src/checks/smoke.ts
+
 
 
 
@@ -138,8 +172,7 @@ function evaluateSmoke(item, res) {
             findings
         };
     }
-    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-    return { ok: false, summary: findings[0].message + more, metrics, findings };
+    return (0,outcome/* failedOutcome */.i)(findings, metrics);
 }
 /**
  * Where `actual` fails to contain `expected`: objects by key, arrays by

@@ -18,6 +18,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var tldts__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(935);
 /* harmony import */ var _net_resolver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5365);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4545);
+
 
 
 
@@ -150,8 +152,7 @@ function evaluateDnsRecord(item, facts) {
     if (findings.length === 0) {
         return { ok: true, summary: listValues(facts.values), metrics, findings };
     }
-    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-    return { ok: false, summary: findings[0].message + more, metrics, findings };
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .failedOutcome */ .i)(findings, metrics);
 }
 function mismatchMessage(item, values) {
     const name = normalizeName(item.name);
@@ -220,6 +221,37 @@ function canonicalIpv6(address) {
 function listValues(values) {
     const shown = values.slice(0, 3).join(', ');
     return values.length > 3 ? `${shown} (+${values.length - 3} more)` : shown;
+}
+
+
+/***/ }),
+
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
 }
 
 

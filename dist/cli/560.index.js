@@ -175,9 +175,12 @@ function parseHsts(value) {
 
 // EXTERNAL MODULE: ./src/checks/http-headers/set-cookie.ts
 var set_cookie = __webpack_require__(6524);
+// EXTERNAL MODULE: ./src/checks/outcome.ts
+var outcome = __webpack_require__(4545);
 // EXTERNAL MODULE: ./src/checks/target.ts
 var target = __webpack_require__(1572);
 ;// CONCATENATED MODULE: ./src/checks/headers.ts
+
 
 
 
@@ -260,21 +263,16 @@ function evaluateHeaders(section, res) {
         : [];
     const metrics = { status: res.status, warnings: warnings.length };
     const findings = [...failures, ...warnings];
-    if (failures.length > 0) {
-        const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-        return { ok: false, summary: failures[0].message + more, metrics, findings };
-    }
+    if (failures.length > 0)
+        return (0,outcome/* failedOutcome */.i)(findings, metrics);
     const checked = [
         !hsts ? 'HSTS not checked' : https ? 'HSTS ok' : 'HSTS not checked (http)',
         `${section.require.length} required present`,
         `none of ${section.forbid.length} forbidden`
     ];
-    const warned = warnings.length === 0
-        ? ''
-        : `; warning: ${warnings[0].message}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`;
     return {
         ok: true,
-        summary: `${res.status}: ${checked.join(', ')}${warned}`,
+        summary: `${res.status}: ${checked.join(', ')}${(0,outcome/* adviceSuffix */.q)(warnings)}`,
         metrics,
         findings
     };
@@ -469,6 +467,37 @@ function missingCookieFlags(cookie) {
     if (!cookie.sameSite)
         missing.push('SameSite');
     return missing;
+}
+
+
+/***/ }),
+
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
 }
 
 

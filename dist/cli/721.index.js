@@ -252,7 +252,10 @@ function rawTag(record, tag) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/checks/outcome.ts
+var outcome = __webpack_require__(4545);
 ;// CONCATENATED MODULE: ./src/checks/email/outcome.ts
+
 /**
  * Errors fail the unit. Warnings are advice: the unit stays `ok` and the
  * engine reports it as `warn`, which never fails the gate.
@@ -265,12 +268,14 @@ function partOutcome(verdict) {
     }));
     const findings = [...errors, ...warnings];
     const metrics = { ...verdict.metrics, warnings: warnings.length };
-    if (errors.length > 0) {
-        const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-        return { ok: false, summary: errors[0].message + more, metrics, findings };
-    }
-    const advice = warnings.length > 0 ? `; warning: ${warnings[0].message}` : '';
-    return { ok: true, summary: verdict.summary + advice, metrics, findings };
+    if (errors.length > 0)
+        return (0,outcome/* failedOutcome */.i)(findings, metrics);
+    return {
+        ok: true,
+        summary: verdict.summary + (0,outcome/* adviceSuffix */.q)(warnings),
+        metrics,
+        findings
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/mailauth/lib/spf/syntax.js
@@ -606,6 +611,37 @@ const emailCheck = {
         return units;
     }
 };
+
+
+/***/ }),
+
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
+}
 
 
 /***/ })

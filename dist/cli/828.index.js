@@ -2,6 +2,37 @@ export const id = 828;
 export const ids = [828];
 export const modules = {
 
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
+}
+
+
+/***/ }),
+
 /***/ 2828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -19,7 +50,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
 /* harmony import */ var _policy_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5432);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4545);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6468);
+
 
 
 
@@ -238,8 +271,7 @@ function evaluateTls(section, facts, now = new Date()) {
             findings
         };
     }
-    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-    return { ok: false, summary: findings[0].message + more, metrics, findings };
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_5__/* .failedOutcome */ .i)(findings, metrics);
 }
 function plural(count, unit) {
     return `${count} ${unit}${count === 1 ? '' : 's'}`;

@@ -80,6 +80,37 @@ function formatSeconds(seconds) {
 
 /***/ }),
 
+/***/ 4545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ failedOutcome),
+/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */ });
+const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/**
+ * A failed unit: its first failure (not advice) is the summary, followed by
+ * how many other findings there are; every check summarises this way.
+ */
+function failedOutcome(findings, metrics) {
+    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
+    return {
+        ok: false,
+        summary: first.message + more(findings.length - 1),
+        metrics,
+        findings
+    };
+}
+/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
+function adviceSuffix(warnings) {
+    if (warnings.length === 0)
+        return '';
+    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
+}
+
+
+/***/ }),
+
 /***/ 1860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -93,7 +124,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   walkRedirects: () => (/* binding */ walkRedirects)
 /* harmony export */ });
 /* harmony import */ var _http_headers_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1648);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1572);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4545);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1572);
+
 
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -223,8 +256,7 @@ function evaluateRedirects(rule, section, from, to, walk) {
             : `${chain} (${redirects.length} hop${redirects.length === 1 ? '' : 's'}, then ${last.status})`;
         return { ok: true, summary, metrics, findings };
     }
-    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-    return { ok: false, summary: findings[0].message + more, metrics, findings };
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .failedOutcome */ .i)(findings, metrics);
 }
 /** `http://a/ → 302 https://www.a/ → 301 https://a/`: every hop, as seen. */
 function describeChain(walk) {
@@ -266,7 +298,7 @@ function withoutHash(url) {
 }
 function urlOf(value, target) {
     return value.startsWith('/')
-        ? (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveUrl */ .O)({ path: value }, target)
+        ? (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveUrl */ .O)({ path: value }, target)
         : new URL(value);
 }
 

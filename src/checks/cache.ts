@@ -8,6 +8,7 @@ import {
 } from './http-headers/cache-control.ts'
 import { fieldLines, fieldValue, formatSeconds } from './http-headers/fields.ts'
 import { parseSetCookie } from './http-headers/set-cookie.ts'
+import { failedOutcome } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
 
@@ -188,8 +189,7 @@ export function evaluateCache(
         : `private: ${shown}`
     return { ok: true, summary, metrics, findings }
   }
-  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
-  return { ok: false, summary: findings[0].message + more, metrics, findings }
+  return failedOutcome(findings, metrics)
 }
 
 /** Cookie names only: a cookie's value may be a session token. */

@@ -9,6 +9,7 @@ import {
   type RecordType
 } from '../net/resolver.ts'
 import type { Policy } from '../policy/schema.ts'
+import { failedOutcome } from './outcome.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
 
 export type DnsRecordItem = NonNullable<Policy['dns']>['records'][number]
@@ -172,8 +173,7 @@ export function evaluateDnsRecord(
   if (findings.length === 0) {
     return { ok: true, summary: listValues(facts.values), metrics, findings }
   }
-  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
-  return { ok: false, summary: findings[0].message + more, metrics, findings }
+  return failedOutcome(findings, metrics)
 }
 
 function mismatchMessage(item: DnsRecordItem, values: string[]): string {

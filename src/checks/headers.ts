@@ -7,6 +7,7 @@ import {
   missingCookieFlags,
   parseSetCookie
 } from './http-headers/set-cookie.ts'
+import { adviceSuffix, failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
 
@@ -98,22 +99,15 @@ export function evaluateHeaders(
     : []
   const metrics = { status: res.status, warnings: warnings.length }
   const findings = [...failures, ...warnings]
-  if (failures.length > 0) {
-    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
-    return { ok: false, summary: failures[0].message + more, metrics, findings }
-  }
+  if (failures.length > 0) return failedOutcome(findings, metrics)
   const checked = [
     !hsts ? 'HSTS not checked' : https ? 'HSTS ok' : 'HSTS not checked (http)',
     `${section.require.length} required present`,
     `none of ${section.forbid.length} forbidden`
   ]
-  const warned =
-    warnings.length === 0
-      ? ''
-      : `; warning: ${warnings[0].message}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`
   return {
     ok: true,
-    summary: `${res.status}: ${checked.join(', ')}${warned}`,
+    summary: `${res.status}: ${checked.join(', ')}${adviceSuffix(warnings)}`,
     metrics,
     findings
   }

@@ -1,5 +1,6 @@
 import { formatDuration } from '../policy/duration.ts'
 import type { Policy } from '../policy/schema.ts'
+import { adviceSuffix } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
 import {
   CheckError,
@@ -151,8 +152,12 @@ export function evaluateRateLimit(
   }
   const retry =
     probe.retryAfter !== undefined ? `, Retry-After: ${probe.retryAfter}` : ''
-  const advice = findings.length > 0 ? `; warning: ${findings[0].message}` : ''
-  return { ok: true, summary: `${seen}${retry}${advice}`, metrics, findings }
+  return {
+    ok: true,
+    summary: `${seen}${retry}${adviceSuffix(findings)}`,
+    metrics,
+    findings
+  }
 }
 
 /** `200×5, 401, 200×2`: the statuses in order, repeats folded. */

@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../net/http.ts'
 import type { Policy } from '../policy/schema.ts'
 import { fieldValue } from './http-headers/fields.ts'
+import { failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
 
@@ -183,8 +184,7 @@ export function evaluateRedirects(
         : `${chain} (${redirects.length} hop${redirects.length === 1 ? '' : 's'}, then ${last.status})`
     return { ok: true, summary, metrics, findings }
   }
-  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
-  return { ok: false, summary: findings[0].message + more, metrics, findings }
+  return failedOutcome(findings, metrics)
 }
 
 /** `http://a/ → 302 https://www.a/ → 301 https://a/`: every hop, as seen. */

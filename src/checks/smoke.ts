@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../net/http.ts'
 import { protectionHint } from '../net/protection.ts'
 import type { Policy } from '../policy/schema.ts'
+import { failedOutcome } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
 import {
   CheckError,
@@ -112,8 +113,7 @@ export function evaluateSmoke(item: SmokeItem, res: HttpResponse): UnitOutcome {
       findings
     }
   }
-  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
-  return { ok: false, summary: findings[0].message + more, metrics, findings }
+  return failedOutcome(findings, metrics)
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import { describeNetworkError } from '../net/http.ts'
 import { formatDuration } from '../policy/duration.ts'
 import type { Policy } from '../policy/schema.ts'
+import { failedOutcome } from './outcome.ts'
 import {
   CheckError,
   type Check,
@@ -304,8 +305,7 @@ export function evaluateTls(
       findings
     }
   }
-  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
-  return { ok: false, summary: findings[0].message + more, metrics, findings }
+  return failedOutcome(findings, metrics)
 }
 
 function plural(count: number, unit: string): string {

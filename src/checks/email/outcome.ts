@@ -1,3 +1,4 @@
+import { adviceSuffix, failedOutcome } from '../outcome.ts'
 import type { Finding, Metrics, UnitOutcome } from '../types.ts'
 
 /** How one email part (spf, dmarc, a dkim selector) judged what it found. */
@@ -23,10 +24,11 @@ export function partOutcome(verdict: PartVerdict): UnitOutcome {
   }))
   const findings = [...errors, ...warnings]
   const metrics = { ...verdict.metrics, warnings: warnings.length }
-  if (errors.length > 0) {
-    const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : ''
-    return { ok: false, summary: errors[0].message + more, metrics, findings }
+  if (errors.length > 0) return failedOutcome(findings, metrics)
+  return {
+    ok: true,
+    summary: verdict.summary + adviceSuffix(warnings),
+    metrics,
+    findings
   }
-  const advice = warnings.length > 0 ? `; warning: ${warnings[0].message}` : ''
-  return { ok: true, summary: verdict.summary + advice, metrics, findings }
 }
