@@ -123,9 +123,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   redirectsCheck: () => (/* binding */ redirectsCheck),
 /* harmony export */   walkRedirects: () => (/* binding */ walkRedirects)
 /* harmony export */ });
+/* harmony import */ var _util_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5754);
 /* harmony import */ var _http_headers_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1648);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4545);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1572);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4545);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1572);
+
 
 
 
@@ -200,11 +202,7 @@ function evaluateRedirects(rule, section, from, to, walk) {
             problems.push(`hop ${number} downgrades https to http`);
         }
     });
-    const allowed = rule.status === undefined
-        ? DEFAULT_FINAL_STATUSES
-        : Array.isArray(rule.status)
-            ? rule.status
-            : [rule.status];
+    const allowed = rule.status === undefined ? DEFAULT_FINAL_STATUSES : (0,_util_list_js__WEBPACK_IMPORTED_MODULE_1__/* .asList */ .D)(rule.status);
     switch (walk.end) {
         case 'loop': {
             const next = last.next;
@@ -256,7 +254,7 @@ function evaluateRedirects(rule, section, from, to, walk) {
             : `${chain} (${redirects.length} hop${redirects.length === 1 ? '' : 's'}, then ${last.status})`;
         return { ok: true, summary, metrics, findings };
     }
-    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .failedOutcome */ .i)(findings, metrics);
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .failedOutcome */ .i)(findings, metrics);
 }
 /** `http://a/ → 302 https://www.a/ → 301 https://a/`: every hop, as seen. */
 function describeChain(walk) {
@@ -298,7 +296,7 @@ function withoutHash(url) {
 }
 function urlOf(value, target) {
     return value.startsWith('/')
-        ? (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveUrl */ .O)({ path: value }, target)
+        ? (0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveUrl */ .O)({ path: value }, target)
         : new URL(value);
 }
 
@@ -331,6 +329,22 @@ function itemLabel(item) {
     return item.method && item.method !== 'GET'
         ? `${item.method} ${place}`
         : place;
+}
+
+
+/***/ }),
+
+/***/ 5754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ asList)
+/* harmony export */ });
+/** A policy value written as one item or a list of them (`status: 200` or `[200, 304]`), as a list. */
+function asList(value) {
+    if (value === undefined)
+        return [];
+    return Array.isArray(value) ? [...value] : [value];
 }
 
 

@@ -69,6 +69,8 @@ function protectionHint(res) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/util/list.ts
+var list = __webpack_require__(5754);
 // EXTERNAL MODULE: ./src/checks/outcome.ts
 var outcome = __webpack_require__(4545);
 // EXTERNAL MODULE: ./src/checks/target.ts
@@ -76,6 +78,7 @@ var target = __webpack_require__(1572);
 // EXTERNAL MODULE: ./src/checks/types.ts
 var types = __webpack_require__(6468);
 ;// CONCATENATED MODULE: ./src/checks/smoke.ts
+
 
 
 
@@ -105,7 +108,7 @@ const smokeCheck = {
 /** Judges one response against a smoke item; pure, so tests need no server. */
 function evaluateSmoke(item, res) {
     const findings = [];
-    const expected = Array.isArray(item.status) ? item.status : [item.status];
+    const expected = (0,list/* asList */.D)(item.status);
     const timeMs = Math.round(res.timeMs);
     if (!expected.includes(res.status)) {
         const hint = protectionHint(res);
@@ -116,12 +119,7 @@ function evaluateSmoke(item, res) {
         });
     }
     const text = res.body.toString('utf8');
-    const needles = item.contains === undefined
-        ? []
-        : Array.isArray(item.contains)
-            ? item.contains
-            : [item.contains];
-    for (const needle of needles) {
+    for (const needle of (0,list/* asList */.D)(item.contains)) {
         if (!text.includes(needle)) {
             findings.push({
                 message: `body does not contain ${JSON.stringify(needle)}`
@@ -244,6 +242,22 @@ function itemLabel(item) {
     return item.method && item.method !== 'GET'
         ? `${item.method} ${place}`
         : place;
+}
+
+
+/***/ }),
+
+/***/ 5754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ asList)
+/* harmony export */ });
+/** A policy value written as one item or a list of them (`status: 200` or `[200, 304]`), as a list. */
+function asList(value) {
+    if (value === undefined)
+        return [];
+    return Array.isArray(value) ? [...value] : [value];
 }
 
 

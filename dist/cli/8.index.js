@@ -45,9 +45,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusRuns: () => (/* binding */ statusRuns)
 /* harmony export */ });
 /* harmony import */ var _policy_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5432);
+/* harmony import */ var _util_list_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5754);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4545);
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1572);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6468);
+
 
 
 
@@ -187,9 +189,7 @@ function endpoint(item) {
     return `${item.method} ${item.path ?? item.url}`;
 }
 function expectedStatuses(item) {
-    return Array.isArray(item.expect_status)
-        ? item.expect_status
-        : [item.expect_status];
+    return (0,_util_list_js__WEBPACK_IMPORTED_MODULE_4__/* .asList */ .D)(item.expect_status);
 }
 function expectedText(item) {
     return expectedStatuses(item).join(' or ');
@@ -236,6 +236,22 @@ function itemLabel(item) {
     return item.method && item.method !== 'GET'
         ? `${item.method} ${place}`
         : place;
+}
+
+
+/***/ }),
+
+/***/ 5754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ asList)
+/* harmony export */ });
+/** A policy value written as one item or a list of them (`status: 200` or `[200, 304]`), as a list. */
+function asList(value) {
+    if (value === undefined)
+        return [];
+    return Array.isArray(value) ? [...value] : [value];
 }
 
 

@@ -1,5 +1,6 @@
 import { formatDuration } from '../policy/duration.ts'
 import type { Policy } from '../policy/schema.ts'
+import { asList } from '../util/list.ts'
 import { adviceSuffix } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
 import {
@@ -181,9 +182,7 @@ function endpoint(item: RateLimitItem): string {
 }
 
 function expectedStatuses(item: RateLimitItem): number[] {
-  return Array.isArray(item.expect_status)
-    ? item.expect_status
-    : [item.expect_status]
+  return asList(item.expect_status)
 }
 
 function expectedText(item: RateLimitItem): string {

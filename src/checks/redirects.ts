@@ -1,5 +1,6 @@
 import type { HttpResponse } from '../net/http.ts'
 import type { Policy } from '../policy/schema.ts'
+import { asList } from '../util/list.ts'
 import { fieldValue } from './http-headers/fields.ts'
 import { failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
@@ -114,11 +115,7 @@ export function evaluateRedirects(
   })
 
   const allowed =
-    rule.status === undefined
-      ? DEFAULT_FINAL_STATUSES
-      : Array.isArray(rule.status)
-        ? rule.status
-        : [rule.status]
+    rule.status === undefined ? DEFAULT_FINAL_STATUSES : asList(rule.status)
   switch (walk.end) {
     case 'loop': {
       const next = last.next as URL

@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../net/http.ts'
 import { protectionHint } from '../net/protection.ts'
 import type { Policy } from '../policy/schema.ts'
+import { asList } from '../util/list.ts'
 import { failedOutcome } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
 import {
@@ -42,7 +43,7 @@ export const smokeCheck: Check<'smoke'> = {
 /** Judges one response against a smoke item; pure, so tests need no server. */
 export function evaluateSmoke(item: SmokeItem, res: HttpResponse): UnitOutcome {
   const findings: Finding[] = []
-  const expected = Array.isArray(item.status) ? item.status : [item.status]
+  const expected = asList(item.status)
   const timeMs = Math.round(res.timeMs)
 
   if (!expected.includes(res.status)) {
@@ -55,13 +56,7 @@ export function evaluateSmoke(item: SmokeItem, res: HttpResponse): UnitOutcome {
   }
 
   const text = res.body.toString('utf8')
-  const needles =
-    item.contains === undefined
-      ? []
-      : Array.isArray(item.contains)
-        ? item.contains
-        : [item.contains]
-  for (const needle of needles) {
+  for (const needle of asList(item.contains)) {
     if (!text.includes(needle)) {
       findings.push({
         message: `body does not contain ${JSON.stringify(needle)}`
