@@ -1050,7 +1050,7 @@ async function scanDiff(section, ctx, provider) {
     const { known, notes: knownNotes } = knownValues(section, ctx);
     const raw = await scanAll(sources, { allow: compileAllow(section), knownValues: known }, ctx);
     // A secret the base already had is not this change's doing.
-    const removed = new Set(files.flatMap(f => f.removed));
+    const removed = [...new Set(files.flatMap(f => f.removed))];
     const oldPath = new Map(files.map(f => [f.path, f.oldPath ?? f.path]));
     const baseTexts = new Map();
     const fresh = [];
@@ -1060,7 +1060,7 @@ async function scanDiff(section, ctx, provider) {
         if (!baseTexts.has(before))
             baseTexts.set(before, changes.baseText(before));
         const baseText = await baseTexts.get(before);
-        const old = [...removed].some(line => line.includes(finding.secret)) ||
+        const old = removed.some(line => line.includes(finding.secret)) ||
             (baseText?.includes(finding.secret) ?? false);
         if (old)
             inBase++;

@@ -52,10 +52,12 @@ export class HttpClient {
   readonly dispatcher: Dispatcher
   readonly timeoutMs: number
   private readonly options: HttpClientOptions
+  private readonly targetHeaders: Record<string, string>
 
   constructor(options: HttpClientOptions) {
     this.options = options
     this.timeoutMs = options.timeoutMs
+    this.targetHeaders = lowerKeys(options.targetHeaders ?? {})
     this.dispatcher =
       options.dispatcher ??
       new Agent({
@@ -70,7 +72,7 @@ export class HttpClient {
   headersFor(url: URL, extra?: Record<string, string>): Record<string, string> {
     const headers: Record<string, string> = { 'user-agent': USER_AGENT }
     if (url.origin === this.options.targetOrigin) {
-      Object.assign(headers, lowerKeys(this.options.targetHeaders ?? {}))
+      Object.assign(headers, this.targetHeaders)
     }
     return Object.assign(headers, lowerKeys(extra ?? {}))
   }

@@ -99,7 +99,7 @@ export async function scanDiff(
   )
 
   // A secret the base already had is not this change's doing.
-  const removed = new Set(files.flatMap(f => f.removed))
+  const removed = [...new Set(files.flatMap(f => f.removed))]
   const oldPath = new Map(files.map(f => [f.path, f.oldPath ?? f.path]))
   const baseTexts = new Map<string, Promise<string | undefined>>()
   const fresh: RawFinding[] = []
@@ -109,7 +109,7 @@ export async function scanDiff(
     if (!baseTexts.has(before)) baseTexts.set(before, changes.baseText(before))
     const baseText = await baseTexts.get(before)
     const old =
-      [...removed].some(line => line.includes(finding.secret)) ||
+      removed.some(line => line.includes(finding.secret)) ||
       (baseText?.includes(finding.secret) ?? false)
     if (old) inBase++
     else fresh.push(finding)
