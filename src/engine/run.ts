@@ -1,4 +1,5 @@
 import type { CheckSet } from '../checks/registry.ts'
+import { skippedUnit } from '../checks/skip.ts'
 import {
   CHECK_KINDS,
   CheckError,
@@ -80,7 +81,7 @@ function plan(options: RunOptions): Planned[] {
     const section = policy[kind]
     if (section === undefined) continue
     const skip = (reason: string) =>
-      planned.push({ kind, unit: skippedUnit(kind, reason) })
+      planned.push({ kind, unit: skippedUnit(kind, [kind], reason) })
     if (options.only && !options.only.includes(kind)) {
       skip('not selected by the checks input')
       continue
@@ -109,16 +110,6 @@ function extraTime(options: RunOptions): number {
     }
   }
   return total
-}
-
-function skippedUnit(kind: CheckKind, reason: string): Unit {
-  return {
-    name: kind,
-    level: 'error',
-    policyPath: [kind],
-    skip: reason,
-    run: () => Promise.reject(new Error('a skipped unit never runs'))
-  }
 }
 
 async function runUnit(

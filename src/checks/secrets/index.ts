@@ -6,6 +6,7 @@ import type {
   Unit,
   UnitOutcome
 } from '../types.ts'
+import { skippedUnit } from '../skip.ts'
 import { globMatcher } from './glob.ts'
 import { fingerprint, redact } from './redact.ts'
 import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
@@ -50,13 +51,14 @@ export const secretsCheck: Check<'secrets'> = {
     const level = section.level ?? 'error'
     const units: Unit[] = []
     if (section.scope === 'off') {
-      units.push({
-        name: 'files',
-        level,
-        policyPath: ['secrets', 'scope'],
-        skip: 'scope is off in the policy',
-        run: () => Promise.reject(new Error('a skipped unit never runs'))
-      })
+      units.push(
+        skippedUnit(
+          'files',
+          ['secrets', 'scope'],
+          'scope is off in the policy',
+          level
+        )
+      )
     } else {
       const scope = section.scope
       units.push({
