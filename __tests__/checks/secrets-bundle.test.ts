@@ -1,6 +1,7 @@
+import { CheckError } from '../../src/errors.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { secretsCheck } from '../../src/checks/secrets/index.ts'
-import { CheckError, type UnitOutcome } from '../../src/checks/types.ts'
+import type { UnitOutcome } from '../../src/checks/types.ts'
 import { policyFrom, testContext } from '../support/context.ts'
 import { startServer, type TestServer } from '../support/http-server.ts'
 import { plant, randomChars } from '../support/secrets.ts'

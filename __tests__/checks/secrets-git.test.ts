@@ -1,10 +1,7 @@
+import { CheckError } from '../../src/errors.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { secretsCheck } from '../../src/checks/secrets/index.ts'
-import {
-  CheckError,
-  type Finding,
-  type UnitOutcome
-} from '../../src/checks/types.ts'
+import type { Finding, UnitOutcome } from '../../src/checks/types.ts'
 import {
   makeRepo,
   removeRepos,

@@ -5,12 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { UnitOutcome } from '../../src/checks/types.ts'
-import {
-  evaluateTls,
-  parseHostPort,
-  tlsCheck,
-  type TlsFacts
-} from '../../src/checks/tls.ts'
+import { evaluateTls, tlsCheck, type TlsFacts } from '../../src/checks/tls.ts'
+import { parseHostPort } from '../../src/util/host.ts'
 import {
   makeTestCerts,
   type KeyPair,

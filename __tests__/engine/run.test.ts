@@ -1,6 +1,7 @@
+import { CheckError } from '../../src/errors.ts'
 import { describe, expect, it } from 'vitest'
 import type { CheckSet } from '../../src/checks/registry.ts'
-import { CheckError, type Unit } from '../../src/checks/types.ts'
+import type { Unit } from '../../src/checks/types.ts'
 import { runChecks } from '../../src/engine/run.ts'
 import { policyFrom, testContext } from '../support/context.ts'
 

@@ -3,9 +3,9 @@ import {
   DnsClient,
   DnsError,
   isNodata,
-  isNxdomain,
-  parseResolverAddress
+  isNxdomain
 } from '../../src/net/resolver.ts'
+import { parseResolverAddress } from '../../src/util/host.ts'
 import {
   startDnsServer,
   type LocalDnsServer

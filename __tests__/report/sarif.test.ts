@@ -10,6 +10,7 @@ const check = (over: Partial<CheckResult>): CheckResult => ({
   summary: '',
   metrics: {},
   findings: [],
+  notes: [],
   duration_ms: 1,
   ...over
 })

@@ -1,10 +1,10 @@
+import { UsageError } from '../errors.ts'
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { posix } from 'node:path'
 import { parseCheckKinds } from '../engine/gate.ts'
 import { parseEvent } from '../github/context.ts'
-import { DURATION_HINT, parseDuration } from '../policy/duration.ts'
-import { UsageError } from '../policy/errors.ts'
+import { DURATION_HINT, parseDuration } from '../util/duration.ts'
 import { errorMessage } from '../util/errors.ts'
 import type { ActionSettings } from './settings.ts'
 

@@ -1,10 +1,11 @@
+import { UsageError } from '../errors.ts'
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { runGate, type GateOptions } from '../engine/gate.ts'
 import { githubChangeProvider } from '../github/changes.ts'
 import { createClient } from '../github/client.ts'
 import { GitHubReporter } from '../github/reporter.ts'
-import { PolicyError, UsageError } from '../policy/errors.ts'
+import { PolicyError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
@@ -34,7 +35,10 @@ export async function run(): Promise<void> {
     const report = await runGate(loaded, gateOptions(settings, api, notes))
     await publish(report, settings)
     await github?.publish(report)
-    if (report.result === 'fail' && settings.failOn === 'error') {
+    if (
+      report.result === 'fail' &&
+      (settings.failOn === 'error' || report.error !== undefined)
+    ) {
       core.setFailed(report.summary)
     }
   } catch (error) {

@@ -1,15 +1,10 @@
-import { formatDuration } from '../policy/duration.ts'
+import { CheckError } from '../errors.ts'
+import { formatDuration } from '../util/duration.ts'
 import type { Policy } from '../policy/schema.ts'
 import { asList } from '../util/list.ts'
 import { adviceSuffix } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
-import {
-  CheckError,
-  type Check,
-  type CheckContext,
-  type Finding,
-  type UnitOutcome
-} from './types.ts'
+import type { Check, CheckContext, Finding, UnitOutcome } from './types.ts'
 
 export type RateLimitItem = NonNullable<Policy['rate_limits']>[number]
 

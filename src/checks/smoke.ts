@@ -1,15 +1,11 @@
+import { CheckError } from '../errors.ts'
 import type { HttpResponse } from '../net/http.ts'
 import { protectionHint } from '../net/protection.ts'
 import type { Policy } from '../policy/schema.ts'
 import { asList } from '../util/list.ts'
 import { failedOutcome } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
-import {
-  CheckError,
-  type Check,
-  type Finding,
-  type UnitOutcome
-} from './types.ts'
+import type { Check, Finding, UnitOutcome } from './types.ts'
 
 export type SmokeItem = NonNullable<Policy['smoke']>[number]
 

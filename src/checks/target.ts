@@ -1,5 +1,3 @@
-import { CheckError } from './types.ts'
-
 /** The URL an item addresses: its absolute `url`, or `path` on the target. */
 export function resolveUrl(
   item: { path?: string; url?: string },
@@ -27,3 +25,4 @@ export function itemLabel(item: {
     ? `${item.method} ${place}`
     : place
 }
+import { CheckError } from '../errors.ts'

@@ -1,4 +1,6 @@
+import { CheckError } from '../errors.ts'
 import { isIP } from 'node:net'
+import { parseHostPort } from '../util/host.ts'
 import {
   checkServerIdentity,
   connect,
@@ -6,15 +8,10 @@ import {
   type PeerCertificate
 } from 'node:tls'
 import { describeNetworkError } from '../net/http.ts'
-import { formatDuration } from '../policy/duration.ts'
+import { formatDuration } from '../util/duration.ts'
 import type { Policy } from '../policy/schema.ts'
 import { failedOutcome } from './outcome.ts'
-import {
-  CheckError,
-  type Check,
-  type Finding,
-  type UnitOutcome
-} from './types.ts'
+import type { Check, Finding, UnitOutcome } from './types.ts'
 
 export type TlsSection = NonNullable<Policy['tls']>
 
@@ -81,26 +78,6 @@ export const tlsCheck: Check<'tls'> = {
       }
     }))
   }
-}
-
-/** `example.com`, `example.com:8443`, `[::1]:443`, `::1` → host and port. */
-export function parseHostPort(text: string): {
-  hostname: string
-  port: number
-} {
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text)
-  const [hostname, port] = bracketed
-    ? [bracketed[1], bracketed[2]]
-    : isIP(text) === 6
-      ? [text, undefined]
-      : text.split(':')
-  const number = port === undefined ? 443 : Number(port)
-  if (!hostname || !Number.isInteger(number) || number < 1 || number > 65_535) {
-    throw new CheckError(
-      `invalid tls host "${text}": expected host or host:port`
-    )
-  }
-  return { hostname, port: number }
 }
 
 /** Handshake failures that mean "no protocol or cipher in common". */

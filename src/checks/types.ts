@@ -1,5 +1,4 @@
 import type { HttpClient } from '../net/http.ts'
-import type { ChangeProvider } from './secrets/sources/diff.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */
@@ -45,6 +44,8 @@ export interface UnitOutcome {
   summary: string
   metrics?: Metrics
   findings?: Finding[]
+  /** What the reader should know that is no finding (a file skipped, a cap reached). */
+  notes?: string[]
   /** Raw secret values found: masked in logs by the adapter, never reported. */
   secretValues?: string[]
 }
@@ -105,7 +106,30 @@ export interface Check<K extends CheckKind = CheckKind> {
   extraTimeMs?(section: NonNullable<Policy[K]>, policy: Policy): number
 }
 
-/** A failure to run that the user can act on; its message is shown as is. */
-export class CheckError extends Error {
-  override readonly name = 'CheckError'
+/** One file of a change: its added lines, numbered as in the new file. */
+export interface ChangedFile {
+  path: string
+  /** The path before a rename. */
+  oldPath?: string
+  status: 'added' | 'modified' | 'renamed' | 'deleted' | 'binary'
+  /** Added lines, in order, with their line numbers in the new file. */
+  added: { line: number; text: string }[]
+  /** Text of removed lines: a secret seen here was already in the base. */
+  removed: string[]
+  utf8: boolean
+  truncated: boolean
+}
+
+/**
+ * Where a change's added lines come from. Local git is the first provider;
+ * another (the GitHub API, when git cannot fetch the base) can implement the
+ * same two calls and feed the same scan.
+ */
+export interface ChangeProvider {
+  /** A label for the range, e.g. `abc1234..def5678`. */
+  readonly range: string
+  /** Files the change touched, with their added and removed lines. */
+  changedFiles(): Promise<ChangedFile[]>
+  /** A file's text before the change, to tell new secrets from old ones. */
+  baseText(path: string): Promise<string | undefined>
 }

@@ -1,9 +1,10 @@
+import { UsageError } from '../errors.ts'
 import { access, mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { parseCheckKinds, runGate } from '../engine/gate.ts'
-import { DURATION_HINT, parseDuration } from '../policy/duration.ts'
-import { PolicyError, UsageError } from '../policy/errors.ts'
+import { DURATION_HINT, parseDuration } from '../util/duration.ts'
+import { PolicyError } from '../policy/errors.ts'
 import { loadPolicyFile } from '../policy/load.ts'
 import { renderConsole } from '../report/console.ts'
 import { writeJsonReport } from '../report/json.ts'
@@ -132,7 +133,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
     await writeJsonReport(report, resolve(io.cwd, values.json as string))
   if (values.sarif)
     await writeSarif(report, resolve(io.cwd, values.sarif as string))
-  if (report.result === 'pass' || failOn === 'never') return EXIT.pass
+  if (report.result === 'pass') return EXIT.pass
+  if (failOn === 'never' && report.error === undefined) return EXIT.pass
   return EXIT.fail
 }
 

@@ -1,10 +1,14 @@
+import { CannotJudgeError, UsageError } from '../errors.ts'
 import { loadChecks } from '../checks/registry.ts'
-import type { ChangeProvider } from '../checks/secrets/sources/diff.ts'
-import { CHECK_KINDS, type CheckKind, type DiffRange } from '../checks/types.ts'
+import {
+  CHECK_KINDS,
+  type ChangeProvider,
+  type CheckKind,
+  type DiffRange
+} from '../checks/types.ts'
 import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'
-import { formatDuration } from '../policy/duration.ts'
-import { UsageError } from '../policy/errors.ts'
+import { formatDuration } from '../util/duration.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report } from '../report/model.ts'
@@ -50,25 +54,16 @@ export async function runGate(
     targetHeaders: policy.defaults.headers
   })
   const notes = [...(options.notes ?? [])]
+  let cannotJudge: string | undefined
   try {
-    const waitMs = options.waitMs ?? policy.defaults.wait
-    if (target && waitMs) {
-      options.log(
-        `Waiting up to ${formatDuration(waitMs)} for ${target.href} to answer`
-      )
-      const waited = await waitForTarget(http, target, waitMs)
-      if (waited.ready) {
-        options.log(
-          `${target.href} answered after ${waited.attempts} attempt(s)`
-        )
-      } else {
-        notes.push(
-          `${target.href} did not answer while waiting: ${waited.last}`
-        )
-        options.log(
-          `${target.href} did not answer: ${waited.last}; running the checks anyway`
-        )
-      }
+    try {
+      await waitIfAsked(http, target, options.waitMs ?? policy.defaults.wait, {
+        notes,
+        log: options.log
+      })
+    } catch (error) {
+      if (!(error instanceof CannotJudgeError)) throw error
+      cannotJudge = error.message
     }
     const checks = await loadChecks(
       CHECK_KINDS.filter(
@@ -80,6 +75,7 @@ export async function runGate(
     return await runChecks({
       loaded,
       checks,
+      cannotJudge,
       context: {
         target,
         http,
@@ -97,6 +93,33 @@ export async function runGate(
     })
   } finally {
     await http.close()
+  }
+}
+
+/**
+ * Polls the target before any check when the policy or input asks to.
+ * Throws CannotJudgeError when what it waits for never shows.
+ */
+async function waitIfAsked(
+  http: HttpClient,
+  target: URL | undefined,
+  waitMs: number | undefined,
+  out: { notes: string[]; log(line: string): void }
+): Promise<void> {
+  if (!target || !waitMs) return
+  out.log(
+    `Waiting up to ${formatDuration(waitMs)} for ${target.href} to answer`
+  )
+  const waited = await waitForTarget(http, target, waitMs)
+  if (waited.ready) {
+    out.log(`${target.href} answered after ${waited.attempts} attempt(s)`)
+  } else {
+    out.notes.push(
+      `${target.href} did not answer while waiting: ${waited.last}`
+    )
+    out.log(
+      `${target.href} did not answer: ${waited.last}; running the checks anyway`
+    )
   }
 }
 

@@ -1,8 +1,8 @@
+import { CheckError } from '../errors.ts'
 import type { CheckSet } from '../checks/registry.ts'
 import { skippedUnit } from '../checks/skip.ts'
 import {
   CHECK_KINDS,
-  CheckError,
   type Check,
   type CheckContext,
   type CheckKind,
@@ -32,6 +32,8 @@ export interface RunOptions {
   onResult?: (result: CheckResult) => void
   /** Values to mask in logs, from secret findings; never in the report. */
   onSecretValues?: (values: readonly string[]) => void
+  /** Set when the run cannot be judged (§7.0): nothing runs, the result is `fail`. */
+  cannotJudge?: string
 }
 
 interface Planned {
@@ -47,6 +49,9 @@ interface Planned {
 export async function runChecks(options: RunOptions): Promise<Report> {
   const started = new Date()
   const planned = plan(options)
+  if (options.cannotJudge !== undefined) {
+    return unjudgedReport(planned, options, options.cannotJudge, started)
+  }
   const deadline = AbortSignal.timeout(options.deadlineMs + extraTime(options))
   const results = new Map<Planned, CheckResult>()
 
@@ -69,6 +74,38 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),
     summary: summarize(checks),
+    notes: [...(options.notes ?? [])],
+    checks
+  }
+}
+
+/** Every check `skip`, result `fail` with the reason as the report's `error`. */
+function unjudgedReport(
+  planned: readonly Planned[],
+  options: RunOptions,
+  reason: string,
+  started: Date
+): Report {
+  const checks: CheckResult[] = planned.map(({ kind, unit }) => ({
+    kind,
+    name: unit.name,
+    level: unit.level,
+    source: options.loaded.locate(unit.policyPath),
+    status: 'skip',
+    summary: 'not run: the run cannot be judged',
+    metrics: {},
+    findings: [],
+    notes: [],
+    duration_ms: 0
+  }))
+  return {
+    version: 1,
+    result: 'fail',
+    error: reason,
+    target: options.context.target?.href ?? null,
+    started_at: started.toISOString(),
+    duration_ms: Date.now() - started.getTime(),
+    summary: `cannot judge this run: ${reason}`,
     notes: [...(options.notes ?? [])],
     checks
   }
@@ -130,6 +167,7 @@ async function runUnit(
       summary: unit.skip,
       metrics: {},
       findings: [],
+      notes: [],
       duration_ms: 0
     }
   }
@@ -142,6 +180,7 @@ async function runUnit(
       summary: 'not run: the run reached its deadline',
       metrics: {},
       findings: [],
+      notes: [],
       duration_ms: 0
     }
   }
@@ -165,6 +204,7 @@ async function runUnit(
       summary: outcome.summary,
       metrics: outcome.metrics ?? {},
       findings: outcome.findings ?? [],
+      notes: outcome.notes ?? [],
       duration_ms: elapsed()
     }
   } catch (error) {
@@ -178,6 +218,7 @@ async function runUnit(
       summary,
       metrics: {},
       findings: [],
+      notes: [],
       duration_ms: elapsed()
     }
   }

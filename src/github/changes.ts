@@ -1,7 +1,4 @@
-import type {
-  ChangedFile,
-  ChangeProvider
-} from '../checks/secrets/sources/diff.ts'
+import type { ChangedFile, ChangeProvider } from '../checks/types.ts'
 import type { Octokit } from './client.ts'
 import type { Repo } from './checks.ts'
 

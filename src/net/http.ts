@@ -1,7 +1,7 @@
+import { CheckError } from '../errors.ts'
 import { rootCertificates } from 'node:tls'
 import { Agent, request, type Dispatcher } from 'undici'
-import { CheckError } from '../checks/types.ts'
-import { formatDuration } from '../policy/duration.ts'
+import { formatDuration } from '../util/duration.ts'
 
 /** Bodies are read up to this many bytes and never buffered beyond. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024

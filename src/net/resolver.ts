@@ -1,12 +1,12 @@
+import { CheckError } from '../errors.ts'
 import {
   lookup,
   promises as dns,
   type CaaRecord,
   type MxRecord
 } from 'node:dns'
-import { isIP } from 'node:net'
-import { CheckError } from '../checks/types.ts'
-import { formatDuration } from '../policy/duration.ts'
+import { formatDuration } from '../util/duration.ts'
+import { parseResolverAddress, parseResolverHost } from '../util/host.ts'
 
 /** The record types the checks ask for. */
 export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'CAA' | 'NS'
@@ -26,50 +26,6 @@ export interface Answers {
 const DNS_TRIES = 2
 /** ...of at most this long each (less when the policy timeout is shorter). */
 const MAX_ATTEMPT_MS = 2000
-
-/**
- * Normalises `dns.resolver` (an IP, IP:port or [IPv6]:port) to the form
- * `Resolver.setServers` takes; undefined when it is none of these.
- */
-export function parseResolverAddress(text: string): string | undefined {
-  const value = text.trim()
-  if (isIP(value)) return value
-  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value)
-  if (bracketed) {
-    const [, host, port] = bracketed
-    if (isIP(host) !== 6 || !validPort(port)) return undefined
-    return port === undefined ? host : `[${host}]:${port}`
-  }
-  const withPort = /^([^:]+):(\d{1,5})$/.exec(value)
-  if (withPort && isIP(withPort[1]) === 4 && validPort(withPort[2])) {
-    return value
-  }
-  return undefined
-}
-
-const HOST_NAME =
-  /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(?::(\d{1,5}))?$/i
-
-/** `dns.resolver` as a host name, with an optional port (`dns.internal:5353`). */
-function parseResolverHost(
-  text: string
-): { host: string; port?: string } | undefined {
-  const match = HOST_NAME.exec(text.trim())
-  if (!match || !validPort(match[2])) return undefined
-  return { host: match[1], port: match[2] }
-}
-
-/** True for every form `dns.resolver` takes: an IP or a host name, each with an optional port. */
-export function isResolverSpec(text: string): boolean {
-  return (
-    parseResolverAddress(text) !== undefined ||
-    parseResolverHost(text) !== undefined
-  )
-}
-
-function validPort(port: string | undefined): boolean {
-  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535)
-}
 
 /**
  * A node:dns Resolver for `dns.resolver` (or the system's servers when it

@@ -1,4 +1,4 @@
-import { formatDuration } from '../policy/duration.ts'
+import { formatDuration } from '../util/duration.ts'
 import type { HttpClient } from './http.ts'
 
 export interface WaitResult {

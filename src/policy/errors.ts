@@ -22,8 +22,3 @@ export class PolicyError extends Error {
     this.problems = problems
   }
 }
-
-/** A bad command-line argument or action input: also exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError'
-}

@@ -3,8 +3,8 @@
  * types, its validation and the published JSON Schema.
  */
 import { z } from 'zod'
-import { isResolverSpec } from '../net/resolver.ts'
-import { DURATION_HINT, parseDuration } from './duration.ts'
+import { isResolverSpec } from '../util/host.ts'
+import { DURATION_HINT, parseDuration } from '../util/duration.ts'
 
 const duration = z
   .string({ error: `expected ${DURATION_HINT}` })

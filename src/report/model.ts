@@ -16,6 +16,8 @@ export interface CheckResult {
   summary: string
   metrics: Metrics
   findings: Finding[]
+  /** What the reader should know that is no finding (a file skipped, a cap reached). */
+  notes: string[]
   /** Where the policy declared this check. */
   source?: SourcePosition
   duration_ms: number
@@ -25,6 +27,8 @@ export interface CheckResult {
 export interface Report {
   version: 1
   result: 'pass' | 'fail'
+  /** Set when the run cannot be judged (§7.0): every check is `skip`. */
+  error?: string
   target: string | null
   started_at: string
   duration_ms: number

@@ -1,14 +1,9 @@
+import { CheckError } from '../../errors.ts'
 import type { Dispatcher } from 'undici'
-import { formatDuration } from '../../policy/duration.ts'
+import { formatDuration } from '../../util/duration.ts'
 import type { Policy } from '../../policy/schema.ts'
 import { resolveUrl } from '../target.ts'
-import {
-  CheckError,
-  type Check,
-  type Finding,
-  type Metrics,
-  type UnitOutcome
-} from '../types.ts'
+import type { Check, Finding, Metrics, UnitOutcome } from '../types.ts'
 import {
   CONNECTION_FAILURE_LIMIT,
   loadBounds,

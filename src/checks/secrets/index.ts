@@ -7,16 +7,13 @@ import type {
   UnitOutcome
 } from '../types.ts'
 import { skippedUnit } from '../skip.ts'
+import type { ChangeProvider } from '../types.ts'
 import { globMatcher } from './glob.ts'
 import { fingerprint, redact } from './redact.ts'
 import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
 import { bundleSources } from './sources/bundle.ts'
 import type { SourceNote, Sources } from './sources/common.ts'
-import {
-  diffSources,
-  gitChangeProvider,
-  type ChangeProvider
-} from './sources/diff.ts'
+import { diffSources, gitChangeProvider } from './sources/diff.ts'
 import { repoSources } from './sources/repo.ts'
 
 export type SecretsSection = NonNullable<Policy['secrets']>

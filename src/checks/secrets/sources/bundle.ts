@@ -1,7 +1,8 @@
+import { CheckError } from '../../../errors.ts'
 import { Parser } from 'htmlparser2'
 import type { HttpResponse } from '../../../net/http.ts'
 import type { ScanSource } from '../scan.ts'
-import { CheckError, type CheckContext } from '../../types.ts'
+import type { CheckContext } from '../../types.ts'
 import {
   decode,
   latin1Note,

@@ -1,4 +1,10 @@
-import { CheckError, type CheckContext, type DiffRange } from '../../types.ts'
+import { CheckError } from '../../../errors.ts'
+import type {
+  ChangedFile,
+  ChangeProvider,
+  CheckContext,
+  DiffRange
+} from '../../types.ts'
 import {
   decode,
   latin1Note,
@@ -8,34 +14,6 @@ import {
 } from './common.ts'
 import { git, hasCommit } from './git.ts'
 import type { ScanSource } from '../scan.ts'
-
-/** One file of a change: its added lines, numbered as in the new file. */
-export interface ChangedFile {
-  path: string
-  /** The path before a rename. */
-  oldPath?: string
-  status: 'added' | 'modified' | 'renamed' | 'deleted' | 'binary'
-  /** Added lines, in order, with their line numbers in the new file. */
-  added: { line: number; text: string }[]
-  /** Text of removed lines: a secret seen here was already in the base. */
-  removed: string[]
-  utf8: boolean
-  truncated: boolean
-}
-
-/**
- * Where a change's added lines come from. Local git is the first provider;
- * another (the GitHub API, when git cannot fetch the base) can implement the
- * same two calls and feed the same scan.
- */
-export interface ChangeProvider {
-  /** A label for the range, e.g. `abc1234..def5678`. */
-  readonly range: string
-  /** Files the change touched, with their added and removed lines. */
-  changedFiles(): Promise<ChangedFile[]>
-  /** A file's text before the change, to tell new secrets from old ones. */
-  baseText(path: string): Promise<string | undefined>
-}
 
 /**
  * The change as local git sees it: `base..head` from the event, else

@@ -1,5 +1,6 @@
+import { CheckError } from '../../../errors.ts'
 import { execFile } from 'node:child_process'
-import { CheckError, type CheckContext } from '../../types.ts'
+import type { CheckContext } from '../../types.ts'
 
 /** Largest `git diff` output read; bigger changes are an error, not a guess. */
 export const MAX_DIFF_BYTES = 256 * 1024 * 1024
