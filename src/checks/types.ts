@@ -12,7 +12,8 @@ export const CHECK_KINDS = [
   'secrets',
   'dns',
   'email',
-  'rate_limits'
+  'rate_limits',
+  'journeys'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]
@@ -70,6 +71,8 @@ export interface CheckContext {
   readonly ca?: readonly string[]
   /** Working directory of the repository under test. */
   readonly cwd: string
+  /** The commit the run is about (`{{sha}}`): PR head, deployed or pushed sha. */
+  readonly sha?: string
   /** Commit range of the change, from the event. */
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
