@@ -349,6 +349,19 @@ const rateLimitItem = z
     path: ['within']
   })
 
+const exposure = z.strictObject({
+  paths: z
+    .array(path)
+    .max(50)
+    .default([])
+    .describe("extra files of this site's own that must not be served"),
+  allow: z
+    .array(path)
+    .default([])
+    .describe('probes this site serves on purpose (dropped)'),
+  level: sectionLevel
+})
+
 const defaults = z.strictObject({
   timeout: duration.default(10_000).describe('per request'),
   wait: duration.optional().describe('poll the target until it answers'),
@@ -371,7 +384,8 @@ export const policySchema = z.strictObject({
   secrets: secrets.optional(),
   dns: dns.optional(),
   email: email.optional(),
-  rate_limits: z.array(rateLimitItem).optional()
+  rate_limits: z.array(rateLimitItem).optional(),
+  exposure: exposure.optional()
 })
 
 /** A validated policy, durations in milliseconds, defaults filled in. */
