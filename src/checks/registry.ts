@@ -20,7 +20,8 @@ const LOADERS: { readonly [K in CheckKind]: () => Promise<Check<K>> } = {
   dns: async () => (await import('./dns.ts')).dnsCheck,
   email: async () => (await import('./email/check.ts')).emailCheck,
   rate_limits: async () => (await import('./rate-limits.ts')).rateLimitsCheck,
-  journeys: async () => (await import('./journeys.ts')).journeysCheck
+  journeys: async () => (await import('./journeys.ts')).journeysCheck,
+  exposure: async () => (await import('./exposure/index.ts')).exposureCheck
 }
 
 /** Loads the given check kinds. */

@@ -13,7 +13,8 @@ export const CHECK_KINDS = [
   'dns',
   'email',
   'rate_limits',
-  'journeys'
+  'journeys',
+  'exposure'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]

@@ -10,9 +10,10 @@ import {
   type UnitOutcome
 } from '../checks/types.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
-import type { CheckResult, Report } from '../report/model.ts'
+import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
+import { runPool } from '../util/pool.ts'
 
 export interface RunOptions {
   loaded: LoadedPolicy
@@ -34,6 +35,10 @@ export interface RunOptions {
   onSecretValues?: (values: readonly string[]) => void
   /** Set when the run cannot be judged (§7.0): nothing runs, the result is `fail`. */
   cannotJudge?: string
+  /** When the run began, if before the checks (a wait): the report's times count from it. */
+  started?: Date
+  /** What the gate waited for before the checks. */
+  waited?: Waited
 }
 
 interface Planned {
@@ -47,7 +52,7 @@ interface Planned {
  * that did not run is never `pass`.
  */
 export async function runChecks(options: RunOptions): Promise<Report> {
-  const started = new Date()
+  const started = options.started ?? new Date()
   const planned = plan(options)
   if (options.cannotJudge !== undefined) {
     return unjudgedReport(planned, options, options.cannotJudge, started)
@@ -75,6 +80,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     duration_ms: Date.now() - started.getTime(),
     summary: summarize(checks),
     notes: [...(options.notes ?? [])],
+    ...(options.waited && { waited: options.waited }),
     checks
   }
 }
@@ -107,6 +113,7 @@ function unjudgedReport(
     duration_ms: Date.now() - started.getTime(),
     summary: `cannot judge this run: ${reason}`,
     notes: [...(options.notes ?? [])],
+    ...(options.waited && { waited: options.waited }),
     checks
   }
 }
@@ -238,18 +245,4 @@ function untilAborted(
       .then(resolve, reject)
       .finally(() => signal.removeEventListener('abort', onAbort))
   })
-}
-
-async function runPool<T>(
-  items: readonly T[],
-  size: number,
-  work: (item: T) => Promise<void>
-): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await work(items[next++])
-  }
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, worker)
-  )
 }

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod'
 import { isResolverSpec } from '../util/host.ts'
-import { DURATION_HINT, parseDuration } from '../util/duration.ts'
 import {
   GENERATED_NAMES,
   COMMIT_NAMES,
@@ -13,14 +12,35 @@ import {
   Template,
   templateNames
 } from '../util/template.ts'
+import {
+  AGE_HINT,
+  DURATION_HINT,
+  readAge,
+  readDuration
+} from '../util/duration.ts'
 
+/** A timer (§7.0): `500ms` … `24h`, above 0; milliseconds once parsed. */
 const duration = z
   .string({ error: `expected ${DURATION_HINT}` })
-  .refine(text => parseDuration(text) !== undefined, {
-    error: `expected ${DURATION_HINT}`
+  .transform((text, ctx) => {
+    const ms = readDuration(text)
+    if (typeof ms === 'number') return ms
+    ctx.issues.push({ code: 'custom', message: ms, input: text })
+    return z.NEVER
   })
-  .transform(text => parseDuration(text) as number)
   .meta({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)$' })
+
+/** An age (§7.0): seconds, or `s|m|h|d`, up to 2 years; seconds once parsed. */
+const age = z
+  .union([z.int(), z.string().meta({ pattern: '^\\d+(s|m|h|d)$' })], {
+    error: `expected ${AGE_HINT}`
+  })
+  .transform((value, ctx) => {
+    const seconds = readAge(value)
+    if (typeof seconds === 'number') return seconds
+    ctx.issues.push({ code: 'custom', message: seconds, input: value })
+    return z.NEVER
+  })
 
 const level = z
   .enum(['error', 'warn'])
@@ -129,10 +149,28 @@ const smokeRequest = z.strictObject({
   headers: responseHeaders
 })
 
+/** HEAD gets no body, so no body expectation can hold. */
+function headWithoutBody(item: {
+  method?: string
+  contains?: unknown
+  json?: unknown
+}): boolean {
+  return (
+    item.method !== 'HEAD' ||
+    (item.contains === undefined && item.json === undefined)
+  )
+}
+const headWithoutBodyError = {
+  error:
+    'method HEAD gets no body: contains and json need GET (or another method)',
+  path: ['method']
+}
+
 const smokeItem = smokeRequest
   .extend({ name: name.optional(), level })
   .refine(onePlace, onePlaceError)
   .refine(oneBody, oneBodyError)
+  .refine(headWithoutBody, headWithoutBodyError)
 
 /** `json:<JSONPath>`, `header:<name>`, `cookie:<name>`, `regex:<one group>`. */
 const captureSpec = z
@@ -181,6 +219,7 @@ const journeyStep = z
   })
   .refine(onePlace, onePlaceError)
   .refine(oneBody, oneBodyError)
+  .refine(headWithoutBody, headWithoutBodyError)
 
 const journey = z.strictObject({
   name,
@@ -208,8 +247,10 @@ const redirects = z.strictObject({
   max_hops: z.int().min(1).max(20).default(1),
   allow_relative: z
     .boolean()
-    .default(false)
-    .describe('accept a relative Location header (it fails by default)'),
+    .default(true)
+    .describe(
+      'accept a relative Location header (valid HTTP, RFC 9110); false demands absolute ones'
+    ),
   rules: z.array(redirectRule).min(1),
   level: sectionLevel
 })
@@ -243,7 +284,7 @@ const headers = z.strictObject({
     .union([
       z.literal(false),
       z.strictObject({
-        min_max_age: z.int().min(0).default(15_552_000),
+        min_max_age: age.default(15_552_000).describe('seconds, or 180d'),
         include_subdomains: z.boolean().default(false)
       })
     ])
@@ -286,7 +327,7 @@ const cacheItem = z
     path: path.optional(),
     url: absoluteUrl.optional(),
     expect: z.enum(['public', 'private']),
-    min_max_age: z.int().min(0).optional().describe('seconds'),
+    min_max_age: age.optional().describe('seconds, or 1d, 12h'),
     level
   })
   .refine(onePlace, onePlaceError)
@@ -317,7 +358,10 @@ const latencyItem = z
       .describe('requests in flight (closed model)'),
     duration: duration.optional(),
     requests: z.int().min(1).max(1_000_000).optional(),
-    warmup: duration.optional().describe('samples in this window are dropped'),
+    warmup: z
+      .union([z.string().regex(/^0+(\.0+)?(ms|s|m|h)$/).transform(() => 0), duration])
+      .optional()
+      .describe('samples in this window are dropped; 0s: no warm-up'),
     p50: duration.optional(),
     p90: duration.optional(),
     p95: duration.optional(),
@@ -441,6 +485,19 @@ const rateLimitItem = z
     path: ['within']
   })
 
+const exposure = z.strictObject({
+  paths: z
+    .array(path)
+    .max(50)
+    .default([])
+    .describe("extra files of this site's own that must not be served"),
+  allow: z
+    .array(path)
+    .default([])
+    .describe('probes this site serves on purpose (dropped)'),
+  level: sectionLevel
+})
+
 /** `wait: { until }` without `for` waits this long at most. */
 export const DEFAULT_WAIT_MS = 10 * 60_000
 
@@ -485,7 +542,8 @@ const policyShape = z.strictObject({
   journeys: z
     .array(journey)
     .optional()
-    .describe('multi-step user journeys: each is one check')
+    .describe('multi-step user journeys: each is one check'),
+  exposure: exposure.optional()
 })
 
 export const policySchema = policyShape.superRefine((policy, ctx) => {

@@ -6,6 +6,7 @@ import type {
   SourcePosition,
   Status
 } from '../checks/types.ts'
+import { oneLine } from '../util/untrusted.ts'
 
 /** One row of the report (spec §5). */
 export interface CheckResult {
@@ -23,6 +24,15 @@ export interface CheckResult {
   duration_ms: number
 }
 
+/** What the gate waited for before any check (§7.8). */
+export interface Waited {
+  /** `/api/version to report 3f2a9c1`, `https://preview.example.com/ to answer`. */
+  for: string
+  ms: number
+  /** False: the target never answered (a duration wait; checks ran anyway). */
+  met: boolean
+}
+
 /** The JSON report (spec §5): the one data contract every reporter reads. */
 export interface Report {
   version: 1
@@ -35,6 +45,8 @@ export interface Report {
   summary: string
   /** Things the reader should know about the run itself (not checks). */
   notes: string[]
+  /** Set when the gate waited before the checks; its time is in `duration_ms`. */
+  waited?: Waited
   checks: CheckResult[]
 }
 
@@ -51,7 +63,8 @@ export function summarize(checks: readonly CheckResult[]): string {
   const failing = checks.filter(failsGate)
   if (failing.length === 0) return headline(checks)
   const what = failing.map(c => `${c.kind} ${c.name} ${c.summary}`).join(', ')
-  return `${headline(checks)}: ${truncate(what, 900)}`
+  // The `summary` output and the check-run title: always one line.
+  return `${headline(checks)}: ${truncate(oneLine(what), 900)}`
 }
 
 /** Counts only, e.g. `1 of 3 checks failed` or `3 of 3 checks passed (1 warned)`. */
