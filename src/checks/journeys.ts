@@ -298,7 +298,8 @@ export function redact(text: string, secrets: readonly string[]): string {
   let out = text
   // Longest first, so a value inside another is not left half shown.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= MIN_REDACTED_LENGTH) out = out.replaceAll(secret, '***')
+    if (secret.length >= MIN_REDACTED_LENGTH)
+      out = out.replaceAll(secret, '***')
   }
   return out
 }

@@ -37,7 +37,10 @@ export const smokeCheck: Check<'smoke'> = {
             `the response body is larger than ${res.body.length} bytes; it was not read whole`
           )
         }
-        return evaluateSmoke(renderDeep(expectations(item), scope) as Expectations, res)
+        return evaluateSmoke(
+          renderDeep(expectations(item), scope) as Expectations,
+          res
+        )
       }
     }))
 }

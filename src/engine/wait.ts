@@ -40,7 +40,9 @@ export async function waitBeforeChecks(
     log(`Waiting up to ${bound} for ${awaited}`)
     const polled = await waitForTarget(http, target, { forMs: wait.for })
     if (!polled.met) {
-      log(`${target.href} did not answer: ${polled.last}; running the checks anyway`)
+      log(
+        `${target.href} did not answer: ${polled.last}; running the checks anyway`
+      )
     }
     return waited(awaited, polled)
   }

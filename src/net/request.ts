@@ -7,11 +7,7 @@
  * that has none costs nothing.
  */
 import { CheckError } from '../errors.ts'
-import {
-  GENERATED_NAMES,
-  Template,
-  type Scope
-} from '../util/template.ts'
+import { GENERATED_NAMES, Template, type Scope } from '../util/template.ts'
 
 /** The keys of a policy item that say what to send. */
 export interface RequestShape {
@@ -121,9 +117,9 @@ export class PreparedRequest {
       headers: varies(...headers.map(([, t]) => t)),
       body: varies(this.body)
     }
-    if (this.place.isStatic) this.staticUrl = this.locate(this.place.render(EMPTY))
+    if (this.place.isStatic)
+      this.staticUrl = this.locate(this.place.render(EMPTY))
   }
-
 
   /** One request; throws CheckError when a template has no value. */
   render(scope: Scope): RenderedRequest {

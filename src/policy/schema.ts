@@ -193,14 +193,16 @@ function regexGroups(source: string): number {
   }
 }
 
-const captureName = z
-  .string()
-  .regex(TEMPLATE_NAME, {
-    error: 'expected a name of letters, digits, _ and -'
-  })
-  .refine(name => !RESERVED_NAMES.has(name), {
-    error: `${[...RESERVED_NAMES].join(', ')} are generated, not captured`
-  })
+/** Capture names: usable as `{{name}}`, none of the generated ones. */
+function captureNameProblem(name: string): string | undefined {
+  if (!TEMPLATE_NAME.test(name)) {
+    return `capture name ${JSON.stringify(name)}: expected letters, digits, _ and -`
+  }
+  if (RESERVED_NAMES.has(name)) {
+    return `capture name ${name}: ${[...RESERVED_NAMES].join(', ')} are generated, not captured`
+  }
+  return undefined
+}
 
 const journeyStep = z
   .strictObject({
@@ -213,7 +215,13 @@ const journeyStep = z
       .default(false)
       .describe('follow redirects (cookies kept at every hop)'),
     capture: z
-      .record(captureName, captureSpec)
+      .record(z.string(), captureSpec)
+      .superRefine((captures, ctx) => {
+        for (const name of Object.keys(captures)) {
+          const message = captureNameProblem(name)
+          if (message) ctx.addIssue({ code: 'custom', message, path: [name] })
+        }
+      })
       .optional()
       .describe('values for {{name}} in later steps')
   })
@@ -343,7 +351,9 @@ const latencyItem = z
       .describe('requests are spread over these'),
     setup: name
       .optional()
-      .describe('a journey run once first; its cookies and captures serve the load'),
+      .describe(
+        'a journey run once first; its cookies and captures serve the load'
+      ),
     rate: z
       .number()
       .positive()
@@ -359,7 +369,13 @@ const latencyItem = z
     duration: duration.optional(),
     requests: z.int().min(1).max(1_000_000).optional(),
     warmup: z
-      .union([z.string().regex(/^0+(\.0+)?(ms|s|m|h)$/).transform(() => 0), duration])
+      .union([
+        z
+          .string()
+          .regex(/^0+(\.0+)?(ms|s|m|h)$/)
+          .transform(() => 0),
+        duration
+      ])
       .optional()
       .describe('samples in this window are dropped; 0s: no warm-up'),
     p50: duration.optional(),
@@ -383,8 +399,8 @@ const latencyItem = z
   })
   .refine(
     item =>
-      [item.path, item.url, item.paths].filter(p => p !== undefined)
-        .length === 1,
+      [item.path, item.url, item.paths].filter(p => p !== undefined).length ===
+      1,
     { error: 'give exactly one of path, url or paths' }
   )
   .refine(oneBody, oneBodyError)

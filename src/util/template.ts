@@ -128,4 +128,3 @@ export function renderDeep(value: unknown, scope: Scope): unknown {
   }
   return value
 }
-

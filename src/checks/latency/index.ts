@@ -102,10 +102,7 @@ function places(item: LatencyItem): string[] {
   return item.paths ?? [item.path ?? item.url ?? '/']
 }
 
-function setupJourney(
-  item: LatencyItem,
-  policy: Policy
-): Journey | undefined {
+function setupJourney(item: LatencyItem, policy: Policy): Journey | undefined {
   if (item.setup === undefined) return undefined
   // The schema makes sure the journey exists.
   return policy.journeys?.find(journey => journey.name === item.setup)
