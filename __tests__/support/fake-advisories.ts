@@ -30,10 +30,11 @@ export async function startAdvisoryApi(
   table: readonly FakeAdvisory[]
 ): Promise<FakeAdvisoryApi> {
   const affects: string[][] = []
-  let api: FakeAdvisoryApi | undefined
+  // The handler reads `failWith` from the object the test holds.
+  const api = { affects } as unknown as FakeAdvisoryApi
   const server = await startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
-    if (api?.failWith) {
+    if (api.failWith) {
       res.writeHead(api.failWith.status, api.failWith.headers)
       return res.end('{"message":"no"}')
     }
@@ -103,6 +104,5 @@ export async function startAdvisoryApi(
     res.writeHead(404)
     res.end()
   })
-  api = Object.assign(server, { affects }) as FakeAdvisoryApi
-  return api
+  return Object.assign(api, server)
 }
