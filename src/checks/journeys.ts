@@ -16,7 +16,9 @@ import {
   renderDeep,
   type Scope
 } from '../util/template.ts'
+import { BoundedRegex } from '../util/bounded-regex.ts'
 import { errorMessage } from '../util/errors.ts'
+import { createRedactor } from '../util/redact.ts'
 import { failedOutcome } from './outcome.ts'
 import { evaluateSmoke, type Expectations } from './smoke.ts'
 import type { Check, CheckContext, Finding, UnitOutcome } from './types.ts'
@@ -88,7 +90,7 @@ export async function runJourney(
       res = await sendStep(step, prepared.render(scope), jar, ctx)
     } catch (error) {
       throw new CheckError(
-        redact(`${label}: ${errorMessage(error)}`, run.secrets)
+        createRedactor(run.secrets)(`${label}: ${errorMessage(error)}`)
       )
     }
     run.timeMs += res.timeMs
@@ -204,7 +206,14 @@ async function capture(
 ): Promise<Finding[]> {
   const findings: Finding[] = []
   for (const [name, spec] of Object.entries(step.capture ?? {})) {
-    const value = await captureOne(spec, res, jar)
+    let value: string | undefined
+    try {
+      value = await captureOne(spec, res, jar)
+    } catch (error) {
+      // A regex past its time limit: named, like any capture that failed.
+      findings.push({ message: `capture ${name}: ${errorMessage(error)}` })
+      continue
+    }
     if (value === undefined) {
       findings.push({ message: `capture ${name}: no match for ${spec}` })
       continue
@@ -247,12 +256,10 @@ async function captureOne(
   }
 }
 
-/**
- * The first group of a user's pattern. The seam where the bounded-regex
- * rule of §7.1 applies; until then the input is capped.
- */
+/** The first group of a user's pattern, matched under §7.1's time limit. */
 function firstGroup(pattern: string, text: string): string | undefined {
-  return new RegExp(pattern).exec(text.slice(0, REGEX_INPUT_LIMIT))?.[1]
+  return new BoundedRegex(pattern).exec(text.slice(0, REGEX_INPUT_LIMIT))
+    ?.groups[1]
 }
 
 function asArray(value: string | string[] | undefined): string[] {
@@ -269,7 +276,8 @@ export function journeyOutcome(run: JourneyRun): UnitOutcome {
     time_ms: Math.round(run.timeMs)
   }
   const secrets = run.secrets
-  const notes = run.steps.map(line => redact(line, secrets))
+  const redact = createRedactor(secrets)
+  const notes = run.steps.map(redact)
   if (!run.failure) {
     return {
       ok: true,
@@ -282,24 +290,7 @@ export function journeyOutcome(run: JourneyRun): UnitOutcome {
   const { label, findings } = run.failure
   const named = findings.map(f => ({
     ...f,
-    message: redact(`${label}: ${f.message}`, secrets)
+    message: redact(`${label}: ${f.message}`)
   }))
   return { ...failedOutcome(named, metrics), notes, secretValues: secrets }
-}
-
-/**
- * Shorter values are no secrets worth the name, and masking them would
- * garble every message that holds those characters.
- */
-const MIN_REDACTED_LENGTH = 4
-
-/** Text with every captured value replaced by `***`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text
-  // Longest first, so a value inside another is not left half shown.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= MIN_REDACTED_LENGTH)
-      out = out.replaceAll(secret, '***')
-  }
-  return out
 }
