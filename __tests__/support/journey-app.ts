@@ -97,12 +97,8 @@ export async function startJourneyApp(): Promise<JourneyApp> {
         sessions.delete(cookies.session ?? '')
         return redirect('/login', 'session=; Path=/; Max-Age=0')
       case 'POST /api/signup': {
-        let input: { email?: string; password?: string }
-        try {
-          input = JSON.parse(body)
-        } catch {
-          return json(400, { error: 'expected JSON' })
-        }
+        const input = credentials(body)
+        if (!input) return json(400, { error: 'expected JSON' })
         stats.signups++
         if (bearer && tokens.has(bearer)) stats.signupsWithToken++
         else stats.signupsWithoutToken++
@@ -117,12 +113,8 @@ export async function startJourneyApp(): Promise<JourneyApp> {
         return json(201, { email: input.email })
       }
       case 'POST /api/login': {
-        let input: { email?: string; password?: string }
-        try {
-          input = JSON.parse(body)
-        } catch {
-          return json(400, { error: 'expected JSON' })
-        }
+        const input = credentials(body)
+        if (!input) return json(400, { error: 'expected JSON' })
         if (!input.email || users.get(input.email) !== input.password) {
           return json(401, { error: 'wrong e-mail or password' })
         }
@@ -150,6 +142,16 @@ export async function startJourneyApp(): Promise<JourneyApp> {
     })
   })
   return { ...server, users, stats, tokens }
+}
+
+function credentials(
+  body: string
+): { email?: string; password?: string } | undefined {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return undefined
+  }
 }
 
 function parseCookies(header: string | undefined): Record<string, string> {
