@@ -12,7 +12,8 @@ export const CHECK_KINDS = [
   'secrets',
   'dns',
   'email',
-  'rate_limits'
+  'rate_limits',
+  'exposure'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]

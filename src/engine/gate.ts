@@ -9,6 +9,7 @@ import {
 import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'
 import { formatDuration } from '../util/duration.ts'
+import { PolicyError } from '../policy/errors.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report } from '../report/model.ts'
@@ -44,6 +45,7 @@ export async function runGate(
   options: GateOptions
 ): Promise<Report> {
   const { policy } = loaded
+  assertHasChecks(loaded)
   const target = resolveTarget(options.url ?? policy.target)
   if (options.only) assertSelectable(options.only, loaded)
 
@@ -155,6 +157,18 @@ export function parseCheckKinds(list: string): CheckKind[] | undefined {
     }
   }
   return names as CheckKind[]
+}
+
+/** A policy without a single check section would pass by checking nothing. */
+export function assertHasChecks(loaded: LoadedPolicy): void {
+  if (CHECK_KINDS.some(kind => loaded.policy[kind] !== undefined)) return
+  throw new PolicyError(loaded.file, [
+    {
+      line: 1,
+      column: 1,
+      message: `the policy has no checks: add at least one of ${CHECK_KINDS.join(', ')}`
+    }
+  ])
 }
 
 function assertSelectable(only: readonly CheckKind[], loaded: LoadedPolicy) {
