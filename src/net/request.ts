@@ -20,7 +20,11 @@ export interface RequestShape {
 }
 
 /** The JSON text of a value placed inside a JSON string literal. */
-const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1)
+const jsonEscape = (value: string) =>
+  // Most values (numbers, ids, e-mails) need no escaping: skip the copy.
+  /["\\\u0000-\u001f]/.test(value)
+    ? JSON.stringify(value).slice(1, -1)
+    : value
 /** application/x-www-form-urlencoded, as URLSearchParams writes it. */
 const formEscape = (value: string) =>
   encodeURIComponent(value)
