@@ -6,6 +6,7 @@ import {
   type CheckKind,
   type DiffRange
 } from '../checks/types.ts'
+import { HostRule } from '../net/host-rule.ts'
 import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'
 import { formatDuration } from '../util/duration.ts'
@@ -85,7 +86,8 @@ async function runGateUnredacted(
     timeoutMs: policy.defaults.timeout,
     retries: policy.defaults.retries,
     targetOrigin: target?.origin,
-    targetHeaders: policy.defaults.headers
+    targetHeaders: policy.defaults.headers,
+    hostRule: new HostRule(target)
   })
   const notes = [...(options.notes ?? [])]
   let cannotJudge: string | undefined
