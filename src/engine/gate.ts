@@ -11,8 +11,17 @@ import { waitForTarget } from '../net/wait.ts'
 import { formatDuration } from '../util/duration.ts'
 import { PolicyError } from '../policy/errors.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
+import { historySection, type Policy } from '../policy/schema.ts'
+import { errorMessage } from '../util/errors.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report } from '../report/model.ts'
+import {
+  appendRecord,
+  historyJudge,
+  parseHistory,
+  type HistoryStore,
+  type RunFacts
+} from './history.ts'
 import { runChecks } from './run.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
@@ -34,6 +43,19 @@ export interface GateOptions {
   progress?(line: string): void
   onResult?(result: CheckResult): void
   onSecretValues?(values: readonly string[]): void
+  /** Run history (§7.2): read before the checks, this run appended after. */
+  history?: HistoryOptions
+}
+
+export interface HistoryOptions {
+  store: HistoryStore
+  run: RunFacts
+  baseRef: string
+  accept: boolean
+  /** False for pull requests and forks: they read history, never write it. */
+  write: boolean
+  /** A store that cannot be read or written is a warning; the gate goes on. */
+  warn(message: string): void
 }
 
 /** Room for everything but load tests, which add their own time on top. */
@@ -56,6 +78,7 @@ export async function runGate(
     targetHeaders: policy.defaults.headers
   })
   const notes = [...(options.notes ?? [])]
+  const memory = options.history && (await recall(options.history, policy))
   let cannotJudge: string | undefined
   try {
     try {
@@ -74,7 +97,7 @@ export async function runGate(
           (!options.only || options.only.includes(kind))
       )
     )
-    return await runChecks({
+    const report = await runChecks({
       loaded,
       checks,
       cannotJudge,
@@ -91,11 +114,62 @@ export async function runGate(
       notes,
       deadlineMs: BASE_DEADLINE_MS,
       onResult: options.onResult,
-      onSecretValues: options.onSecretValues
+      onSecretValues: options.onSecretValues,
+      judge: memory?.judge
     })
+    return memory && options.history
+      ? await remember(memory, report, options.history, policy)
+      : report
   } finally {
     await http.close()
   }
+}
+
+/** Reads the gate's earlier runs; an unreadable store warns and counts as empty. */
+async function recall(history: HistoryOptions, policy: Policy) {
+  const settings = policy.history ?? historySection.parse({})
+  let text = ''
+  try {
+    text = await history.store.read()
+  } catch (error) {
+    history.warn(
+      `cannot read the history (${history.store.where}): ${errorMessage(error)}`
+    )
+  }
+  const { records, skipped } = parseHistory(text, history.run.key)
+  if (skipped > 0) {
+    history.warn(
+      `history (${history.store.where}): ${skipped} unreadable line(s) skipped`
+    )
+  }
+  return historyJudge(
+    records,
+    { settings, run: history.run, baseRef: history.baseRef, accept: history.accept },
+    policy
+  )
+}
+
+/** Completes the report with history and appends this run (unless read-only). */
+async function remember(
+  memory: ReturnType<typeof historyJudge>,
+  report: Report,
+  history: HistoryOptions,
+  policy: Policy
+): Promise<Report> {
+  const finished = memory.finish(report)
+  if (history.write) {
+    const keep = (policy.history ?? historySection.parse({})).keep
+    try {
+      await history.store.update(text =>
+        appendRecord(text, finished.record, keep)
+      )
+    } catch (error) {
+      history.warn(
+        `cannot write the history (${history.store.where}): ${errorMessage(error)}`
+      )
+    }
+  }
+  return finished.report
 }
 
 /**
