@@ -144,7 +144,12 @@ async function recall(history: HistoryOptions, policy: Policy) {
   }
   return historyJudge(
     records,
-    { settings, run: history.run, baseRef: history.baseRef, accept: history.accept },
+    {
+      settings,
+      run: history.run,
+      baseRef: history.baseRef,
+      accept: history.accept
+    },
     policy
   )
 }

@@ -229,7 +229,9 @@ export function historyJudge(
     return judged
   }
 
-  const finish = (report: Report): { report: Report; record: HistoryRecord } => {
+  const finish = (
+    report: Report
+  ): { report: Report; record: HistoryRecord } => {
     const record: HistoryRecord = {
       v: 1,
       ...definedOnly(plan.run),
@@ -468,7 +470,9 @@ function checkId(check: { kind: string; name: string }): string {
 }
 
 /** Only finite numbers go to history: never text a target or a secret could shape. */
-function numericMetrics(metrics: CheckResult['metrics']): Record<string, number> {
+function numericMetrics(
+  metrics: CheckResult['metrics']
+): Record<string, number> {
   const out: Record<string, number> = {}
   for (const [name, value] of Object.entries(metrics)) {
     if (typeof value === 'number' && Number.isFinite(value)) out[name] = value

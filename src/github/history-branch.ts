@@ -23,6 +23,9 @@ interface Seen {
   text: string
 }
 
+/** A conflict is answered by reading again, not by resending (the retry plugin would). */
+const NO_RETRY = { retries: 0 }
+
 /** Writers that raced this one get this many tries in all. */
 const ATTEMPTS = 3
 
@@ -117,7 +120,8 @@ export class BranchHistoryStore {
       branch,
       message: this.message(),
       content: Buffer.from(text).toString('base64'),
-      ...(blobSha ? { sha: blobSha } : {})
+      ...(blobSha ? { sha: blobSha } : {}),
+      request: NO_RETRY
     })
   }
 
@@ -136,7 +140,8 @@ export class BranchHistoryStore {
     await octokit.rest.git.createRef({
       ...repo,
       ref: `refs/heads/${branch}`,
-      sha: commit.data.sha
+      sha: commit.data.sha,
+      request: NO_RETRY
     })
   }
 

@@ -8,13 +8,7 @@ import { z } from 'zod'
 import { parseDuration } from '../util/duration.ts'
 
 export type MetricUnit =
-  | 'ms'
-  | 'bytes'
-  | 'ratio'
-  | 'req/s'
-  | 'count'
-  | 'points'
-  | 'unitless'
+  'ms' | 'bytes' | 'ratio' | 'req/s' | 'count' | 'points' | 'unitless'
 
 export interface MetricSpec {
   /** The key in the check's `metrics`. */

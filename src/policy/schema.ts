@@ -388,11 +388,13 @@ export const historySection = z
       })
       .default('launch-gate-history'),
     path: z.string().min(1).default('.launch-gate/history.jsonl'),
-    key: z
-      .string()
-      .default('')
-      .describe('optional extra part of the gate key'),
-    keep: z.int().min(1).max(5000).default(200).describe('records kept per gate'),
+    key: z.string().default('').describe('optional extra part of the gate key'),
+    keep: z
+      .int()
+      .min(1)
+      .max(5000)
+      .default(200)
+      .describe('records kept per gate'),
     baseline_runs: z
       .int()
       .min(1)
@@ -428,7 +430,9 @@ export const policySchema = z.strictObject({
   exposure: exposure.optional(),
   history: historySection
     .optional()
-    .describe('run history: baselines, regression budgets, trends (off when absent)')
+    .describe(
+      'run history: baselines, regression budgets, trends (off when absent)'
+    )
 })
 
 /** A validated policy, durations in milliseconds, defaults filled in. */

@@ -21,27 +21,25 @@ const AXIS: Record<MetricUnit, string> = {
   unitless: 'value'
 }
 
-/** A markdown section with one chart per budgeted metric; '' without trends. */
-export function renderTrendCharts(report: Report): string {
+/** The job summary's trend section (title and one chart each); undefined without trends. */
+export function trendSection(
+  report: Report
+): { title: string; charts: string[] } | undefined {
   const charts: string[] = []
+  let runs = 0
   for (const check of report.checks) {
     for (const trend of check.trends ?? []) {
       if (trend.values.length < 2) continue
+      runs = Math.max(runs, trend.values.length)
       charts.push(trendChart(check, trend))
     }
   }
-  if (charts.length === 0) return ''
-  const shown = charts.slice(0, MAX_CHARTS)
-  const more =
-    charts.length > shown.length
-      ? [`_${charts.length - shown.length} more trend(s) in the JSON report._`]
-      : []
-  return [
-    `#### Trends (last ${Math.max(...report.checks.flatMap(c => (c.trends ?? []).map(t => t.values.length)))} runs)`,
-    '',
-    ...shown,
-    ...more
-  ].join('\n')
+  if (charts.length === 0) return undefined
+  const hidden = charts.length - MAX_CHARTS
+  return {
+    title: `#### Trends over the last ${runs} runs${hidden > 0 ? ` (${MAX_CHARTS} of ${charts.length} shown; all in the JSON report)` : ''}`,
+    charts: charts.slice(0, MAX_CHARTS)
+  }
 }
 
 /** One `xychart-beta` block: the metric, and the budget as a flat second line. */
