@@ -22,6 +22,7 @@ import {
   type HistoryStore,
   type RunFacts
 } from './history.ts'
+import { maskable, Redactor } from '../util/redact.ts'
 import { runChecks } from './run.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
@@ -61,8 +62,39 @@ export interface HistoryOptions {
 /** Room for everything but load tests, which add their own time on top. */
 const BASE_DEADLINE_MS = 10 * 60_000
 
-/** Resolves the target, waits for it if asked, and runs every check. */
+/**
+ * Resolves the target, waits for it if asked, and runs every check. This is
+ * the report boundary: every line, result, report and error leaving it has
+ * the policy's `${VAR}` values, found secrets and URL credentials hidden,
+ * and only maskable values are handed on for `add-mask` (§7.1).
+ */
 export async function runGate(
+  loaded: LoadedPolicy,
+  options: GateOptions
+): Promise<Report> {
+  const redactor = new Redactor(loaded.hiddenValues)
+  const register = (values: readonly string[]) => {
+    redactor.add(values)
+    const masked = values.filter(maskable)
+    if (masked.length > 0) options.onSecretValues?.(masked)
+  }
+  register(loaded.hiddenValues)
+  try {
+    const report = await runGateUnredacted(loaded, {
+      ...options,
+      log: line => options.log(redactor.text(line)),
+      progress: line => options.progress?.(redactor.text(line)),
+      onResult: result => options.onResult?.(redactor.deep(result)),
+      onSecretValues: register
+    })
+    return redactor.deep(report)
+  } catch (error) {
+    if (error instanceof Error) error.message = redactor.text(error.message)
+    throw error
+  }
+}
+
+async function runGateUnredacted(
   loaded: LoadedPolicy,
   options: GateOptions
 ): Promise<Report> {

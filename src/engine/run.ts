@@ -134,7 +134,12 @@ function plan(options: RunOptions): Planned[] {
       continue
     }
     const target = options.context.target
-    for (const unit of check.units(section as never, policy, target)) {
+    for (const unit of check.units(
+      section as never,
+      policy,
+      target,
+      options.context.cwd
+    )) {
       planned.push({ kind, unit })
     }
   }

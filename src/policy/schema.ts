@@ -364,6 +364,50 @@ const exposure = z.strictObject({
   level: sectionLevel
 })
 
+const dependencies = z.strictObject({
+  fail_on: z
+    .enum(['low', 'moderate', 'medium', 'high', 'critical'])
+    .default('high')
+    .describe('fail at this severity and above (moderate = medium)'),
+  dev: z.boolean().default(true).describe('include devDependencies'),
+  new_only: z
+    .boolean()
+    .default(false)
+    .describe('on pull requests and pushes: only what the change adds'),
+  source: z
+    .enum(['github', 'npm'])
+    .default('github')
+    .describe(
+      'GitHub Advisory Database, or the registry bulk advisory endpoint'
+    ),
+  exclude: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('globs of lockfiles not to audit'),
+  ignore: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(
+            /^(GHSA(-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d{4,}|npm:\d+)$/i,
+            {
+              error: 'expected a GHSA-xxxx-xxxx-xxxx or CVE-YYYY-NNNN id'
+            }
+          ),
+        until: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, {
+            error: 'expected a date like 2027-01-31'
+          })
+          .optional(),
+        reason: z.string().min(1, { error: 'say why it is ignored' })
+      })
+    )
+    .default([]),
+  level: sectionLevel
+})
+
 const defaults = z.strictObject({
   timeout: duration.default(10_000).describe('per request'),
   wait: duration.optional().describe('poll the target until it answers'),
@@ -432,7 +476,8 @@ export const policySchema = z.strictObject({
     .optional()
     .describe(
       'run history: baselines, regression budgets, trends (off when absent)'
-    )
+    ),
+  dependencies: dependencies.optional()
 })
 
 /** A validated policy, durations in milliseconds, defaults filled in. */
