@@ -23,7 +23,7 @@ import {
   type RunFacts
 } from './history.ts'
 import { maskable, Redactor } from '../util/redact.ts'
-import { runChecks } from './run.ts'
+import { runChecks, type RunOptions } from './run.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
 export interface GateOptions {
@@ -80,14 +80,23 @@ export async function runGate(
   }
   register(loaded.hiddenValues)
   try {
-    const report = await runGateUnredacted(loaded, {
-      ...options,
-      log: line => options.log(redactor.text(line)),
-      progress: line => options.progress?.(redactor.text(line)),
-      onResult: result => options.onResult?.(redactor.deep(result)),
-      onSecretValues: register
-    })
-    return redactor.deep(report)
+    const history = options.history
+    const memory = history && (await recall(history, loaded.policy))
+    const report = await runGateUnredacted(
+      loaded,
+      {
+        ...options,
+        log: line => options.log(redactor.text(line)),
+        progress: line => options.progress?.(redactor.text(line)),
+        onResult: result => options.onResult?.(redactor.deep(result)),
+        onSecretValues: register
+      },
+      memory?.judge
+    )
+    // History gets what the report shows: redacted.
+    return memory && history
+      ? await remember(memory, redactor.deep(report), history, loaded.policy)
+      : redactor.deep(report)
   } catch (error) {
     if (error instanceof Error) error.message = redactor.text(error.message)
     throw error
@@ -96,7 +105,8 @@ export async function runGate(
 
 async function runGateUnredacted(
   loaded: LoadedPolicy,
-  options: GateOptions
+  options: GateOptions,
+  judge: RunOptions['judge']
 ): Promise<Report> {
   const { policy } = loaded
   assertHasChecks(loaded)
@@ -110,7 +120,6 @@ async function runGateUnredacted(
     targetHeaders: policy.defaults.headers
   })
   const notes = [...(options.notes ?? [])]
-  const memory = options.history && (await recall(options.history, policy))
   let cannotJudge: string | undefined
   try {
     try {
@@ -129,7 +138,7 @@ async function runGateUnredacted(
           (!options.only || options.only.includes(kind))
       )
     )
-    const report = await runChecks({
+    return await runChecks({
       loaded,
       checks,
       cannotJudge,
@@ -147,11 +156,8 @@ async function runGateUnredacted(
       deadlineMs: BASE_DEADLINE_MS,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues,
-      judge: memory?.judge
+      judge
     })
-    return memory && options.history
-      ? await remember(memory, report, options.history, policy)
-      : report
   } finally {
     await http.close()
   }

@@ -234,7 +234,7 @@ export function historyJudge(
   ): { report: Report; record: HistoryRecord } => {
     const record: HistoryRecord = {
       v: 1,
-      ...definedOnly(plan.run),
+      ...definedOnly({ target: originOf(report.target), ...plan.run }),
       time: report.started_at,
       result: report.result,
       ...(plan.accept ? { accept: true as const } : {}),
@@ -478,6 +478,16 @@ function numericMetrics(
     if (typeof value === 'number' && Number.isFinite(value)) out[name] = value
   }
   return out
+}
+
+/** The target's origin only: a path or query may carry a token. */
+function originOf(target: string | null): string | undefined {
+  if (!target) return undefined
+  try {
+    return new URL(target).origin
+  } catch {
+    return undefined
+  }
 }
 
 function definedOnly<T extends object>(value: T): T {
