@@ -343,6 +343,7 @@ describe('flaky, streaks, records', () => {
       event: 'schedule',
       url: 'https://x/runs/9',
       environment: 'production',
+      target: 'http://127.0.0.1:1',
       time: '2026-12-01T03:00:00.000Z',
       result: 'fail',
       checks: [
