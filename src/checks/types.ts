@@ -1,4 +1,5 @@
 import type { HttpClient } from '../net/http.ts'
+import type { PolicyFileReader } from '../policy/files.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */
@@ -91,6 +92,11 @@ export interface CheckContext {
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
   readonly changesFromApi?: ChangeProvider
+  /**
+   * Reads a file the policy names (baseline, budgets) from where the policy
+   * was read: the base commit under `policy-ref: base`, else the workspace.
+   */
+  readonly readPolicyFile: PolicyFileReader
   /** A short live status line (latency progress); may be a no-op. */
   progress(line: string): void
 }

@@ -10,6 +10,7 @@ import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'
 import { formatDuration } from '../util/duration.ts'
 import { PolicyError } from '../policy/errors.ts'
+import { workspaceFileReader, type PolicyFileReader } from '../policy/files.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import { historySection, type Policy } from '../policy/schema.ts'
 import { errorMessage } from '../util/errors.ts'
@@ -38,6 +39,8 @@ export interface GateOptions {
   diffRange?: DiffRange
   /** The change from the GitHub API, for when local git cannot give it. */
   changesFromApi?: ChangeProvider
+  /** Files the policy names; default: read from `cwd`. */
+  readPolicyFile?: PolicyFileReader
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
   log(line: string): void
@@ -149,6 +152,8 @@ async function runGateUnredacted(
         cwd: options.cwd,
         diffRange: options.diffRange,
         changesFromApi: options.changesFromApi,
+        readPolicyFile:
+          options.readPolicyFile ?? workspaceFileReader(options.cwd),
         progress: options.progress ?? (() => {})
       },
       only: options.only,
