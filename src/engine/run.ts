@@ -11,7 +11,7 @@ import {
 } from '../checks/types.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import type { PolicyPath } from '../policy/schema.ts'
-import type { CheckResult, Report } from '../report/model.ts'
+import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
 import { runPool } from '../util/pool.ts'
@@ -38,6 +38,10 @@ export interface RunOptions {
   cannotJudge?: string
   /** Judges each result further (history: regression budgets), before `onResult`. */
   judge?: (result: CheckResult, policyPath: PolicyPath) => CheckResult
+  /** When the run began, if before the checks (a wait): the report's times count from it. */
+  started?: Date
+  /** What the gate waited for before the checks. */
+  waited?: Waited
 }
 
 interface Planned {
@@ -51,7 +55,7 @@ interface Planned {
  * that did not run is never `pass`.
  */
 export async function runChecks(options: RunOptions): Promise<Report> {
-  const started = new Date()
+  const started = options.started ?? new Date()
   const planned = plan(options)
   if (options.cannotJudge !== undefined) {
     return unjudgedReport(planned, options, options.cannotJudge, started)
@@ -92,6 +96,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     duration_ms: Date.now() - started.getTime(),
     summary: summarize(checks),
     notes: [...(options.notes ?? [])],
+    ...(options.waited && { waited: options.waited }),
     checks
   }
 }
@@ -119,6 +124,7 @@ function unjudgedReport(
     checks,
     target: options.context.target?.href ?? null,
     notes: options.notes,
+    waited: options.waited,
     started
   })
 }
@@ -133,6 +139,7 @@ export function cannotJudgeReport(
     checks?: CheckResult[]
     target: string | null
     notes?: readonly string[]
+    waited?: Waited
     started: Date
   }
 ): Report {
@@ -145,6 +152,7 @@ export function cannotJudgeReport(
     duration_ms: Date.now() - run.started.getTime(),
     summary: `cannot judge this run: ${reason}`,
     notes: [...(run.notes ?? [])],
+    ...(run.waited && { waited: run.waited }),
     checks: run.checks ?? []
   }
 }
