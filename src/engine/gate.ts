@@ -6,6 +6,7 @@ import {
   type CheckKind,
   type DiffRange
 } from '../checks/types.ts'
+import { HostRule } from '../net/host-rule.ts'
 import { HttpClient } from '../net/http.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { workspaceFileReader, type PolicyFileReader } from '../policy/files.ts'
@@ -121,7 +122,8 @@ async function runGateUnredacted(
     timeoutMs: policy.defaults.timeout,
     retries: policy.defaults.retries,
     targetOrigin: target?.origin,
-    targetHeaders: policy.defaults.headers
+    targetHeaders: policy.defaults.headers,
+    hostRule: new HostRule(target)
   })
   const notes = [...(options.notes ?? [])]
   const started = new Date()

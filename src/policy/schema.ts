@@ -272,6 +272,12 @@ const redirects = z.strictObject({
     .describe(
       'accept a relative Location header (valid HTTP, RFC 9110); false demands absolute ones'
     ),
+  allow_hosts: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      "hosts a chain may pass through besides the target and the rule's from/to hosts; *.example.com for subdomains"
+    ),
   rules: z.array(redirectRule).min(1),
   level: sectionLevel
 })
