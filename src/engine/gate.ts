@@ -14,6 +14,7 @@ import type { LoadedPolicy } from '../policy/load.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { maskable, Redactor } from '../util/redact.ts'
+import { logText } from '../util/untrusted.ts'
 import { runChecks } from './run.ts'
 import { waitBeforeChecks } from './wait.ts'
 
@@ -65,8 +66,9 @@ export async function runGate(
   try {
     const report = await runGateUnredacted(loaded, {
       ...options,
-      log: line => options.log(redactor.text(line)),
-      progress: line => options.progress?.(redactor.text(line)),
+      // Log lines may quote the target: one line, no workflow command.
+      log: line => options.log(logText(redactor.text(line))),
+      progress: line => options.progress?.(logText(redactor.text(line))),
       onResult: result => options.onResult?.(redactor.deep(result)),
       onSecretValues: register
     })
