@@ -83,7 +83,9 @@ ${SMOKE_B}`,
     expect(report.duration_ms).toBeGreaterThanOrEqual(waitedMs)
     expect(report.notes).toContainEqual(
       expect.stringMatching(
-        new RegExp(`^waited \\d+(ms|s) for /api/version to report ${RELEASE_B}$`)
+        new RegExp(
+          `^waited \\d+(ms|s) for /api/version to report ${RELEASE_B}$`
+        )
       )
     )
     expect(log[0]).toBe(
@@ -154,9 +156,9 @@ ${SMOKE_B}`,
     )
     const report = await pending
     expect(report.result).toBe('pass')
-    expect(site.requests.every(r => r.headers['x-bypass'] === 'let-me-in')).toBe(
-      true
-    )
+    expect(
+      site.requests.every(r => r.headers['x-bypass'] === 'let-me-in')
+    ).toBe(true)
   })
 
   it('lets the wait input set the bound but keeps the policy until', async () => {

@@ -51,7 +51,9 @@ export async function waitBeforeChecks(
     const polled = await waitForTarget(http, target, { forMs: wait.for })
     const note = `waited ${formatElapsed(polled.waitedMs)} for ${awaited}`
     if (polled.met) return { waited: record(awaited, polled), note }
-    log(`${target.href} did not answer: ${polled.last}; running the checks anyway`)
+    log(
+      `${target.href} did not answer: ${polled.last}; running the checks anyway`
+    )
     return {
       waited: record(awaited, polled),
       note: `${note}; it did not: ${polled.last}`
