@@ -24,4 +24,28 @@ describe('crash guard', () => {
       stderr: 'launch-gate stopped on an unexpected error: socket hang up\n'
     })
   })
+
+  it('says its last words (e.g. completes the check run) before exiting 1', async () => {
+    const script = `
+      import { installCrashGuard } from ${JSON.stringify(guard)}
+      installCrashGuard(
+        line => process.stderr.write(line + '\\n'),
+        async line => {
+          await new Promise(resolve => setTimeout(resolve, 10))
+          process.stdout.write('completed: ' + line)
+        }
+      )
+      setTimeout(() => { throw new Error('socket hang up') }, 1)
+    `
+    const run = promisify(execFile)(process.execPath, [
+      '--input-type=module',
+      '-e',
+      script
+    ])
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stdout:
+        'completed: launch-gate stopped on an unexpected error: socket hang up'
+    })
+  })
 })
