@@ -17,6 +17,7 @@ import { assertWritableFile } from '../util/writable.ts'
 import { throttled } from '../util/progress.ts'
 import { acceptBaseline, cliHistory } from './history.ts'
 import { STARTER_POLICY } from './starter-policy.ts'
+import { logText } from '../util/untrusted.ts'
 
 /** Exit codes of the contract (spec §3). */
 export const EXIT = { pass: 0, fail: 1, invalid: 2 } as const
@@ -73,7 +74,7 @@ export async function main(
     } else if (error instanceof UsageError) {
       io.stderr(`launch-gate: ${error.message}\n\n${USAGE}\n`)
     } else {
-      io.stderr(`launch-gate: ${errorMessage(error)}\n`)
+      io.stderr(`launch-gate: ${logText(errorMessage(error))}\n`)
       return EXIT.fail
     }
     return EXIT.invalid
@@ -158,7 +159,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       file: values.history as string | undefined,
       env: io.env,
       cwd: io.cwd,
-      warn: line => io.stderr(`warning: ${line}\n`)
+      warn: line => io.stderr(`warning: ${logText(line)}\n`)
     })
   })
   io.stdout(renderConsole(report, { color, width: process.stdout.columns }))
