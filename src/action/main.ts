@@ -105,6 +105,7 @@ function gateOptions(
     env: settings.env,
     cwd: settings.workspace,
     diffRange: event.diffRange,
+    policyCommit: settings.policyRef === 'base' ? event.baseSha : undefined,
     changesFromApi:
       api && event.diffRange
         ? githubChangeProvider({

@@ -74,6 +74,11 @@ export interface CheckContext {
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
   readonly changesFromApi?: ChangeProvider
+  /**
+   * The commit the policy was read at (`policy-ref: base`): files the policy
+   * names (the secrets baseline) are read there too. Unset: the working tree.
+   */
+  readonly policyCommit?: string
   /** A short live status line (latency progress); may be a no-op. */
   progress(line: string): void
 }

@@ -27,6 +27,8 @@ export interface GateOptions {
   diffRange?: DiffRange
   /** The change from the GitHub API, for when local git cannot give it. */
   changesFromApi?: ChangeProvider
+  /** The commit the policy was read at (`policy-ref: base`). */
+  policyCommit?: string
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
   log(line: string): void
@@ -83,6 +85,7 @@ export async function runGate(
         cwd: options.cwd,
         diffRange: options.diffRange,
         changesFromApi: options.changesFromApi,
+        policyCommit: options.policyCommit,
         progress: options.progress ?? (() => {})
       },
       only: options.only,
