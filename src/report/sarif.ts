@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { ruleDescriptions } from '../checks/secrets/rules.ts'
+import { ruleDescriptions, ruleHelp } from '../checks/secrets/rules.ts'
 import type { Finding } from '../checks/types.ts'
 import type { Report } from './model.ts'
 
@@ -25,6 +25,7 @@ interface SarifRule {
   id: string
   name: string
   shortDescription: { text: string }
+  helpUri: string
   help: { text: string }
   defaultConfiguration: { level: 'error' }
   properties: { tags: string[] }
@@ -132,6 +133,7 @@ function isRepositoryFinding(finding: Finding): finding is RepositoryFinding {
 }
 
 function sarifRule(id: string, description = `secret (${id})`): SarifRule {
+  const help = ruleHelp(id)
   return {
     id,
     name: id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) =>
@@ -140,9 +142,8 @@ function sarifRule(id: string, description = `secret (${id})`): SarifRule {
     shortDescription: {
       text: `${description[0].toUpperCase()}${description.slice(1)} committed`
     },
-    help: {
-      text: 'Revoke the secret at its provider, then load it from a secret store. Removing it from the code does not remove it from the git history.'
-    },
+    helpUri: help.uri,
+    help: { text: help.text },
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['security', 'secret'] }
   }

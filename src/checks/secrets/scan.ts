@@ -140,11 +140,21 @@ export function scanSource(
     }
   }
 
+  const picked = pickLines(text, lines)
+  if (picked.length === 0) {
+    for (const rule of EVERYWHERE) found.run(rule, undefined, text)
+    return found.result()
+  }
+  // Only the rules whose keywords occur in the text at all.
+  const lowerText = RULES.some(r => r.ignoreCase) ? text.toLowerCase() : text
+  const active = RULES.filter(rule =>
+    rule.keywords.some(k => (rule.ignoreCase ? lowerText : text).includes(k))
+  )
   // Line by line, rules in table order: an earlier rule's span wins.
-  for (const line of pickLines(text, lines)) {
+  for (const line of picked) {
     const body = text.slice(line.start, line.end)
-    const lower = body.toLowerCase()
-    for (const rule of RULES) {
+    const lower = lowerText.slice(line.start, line.end)
+    for (const rule of active) {
       const haystack = rule.ignoreCase ? lower : body
       if (rule.keywords.some(k => haystack.includes(k)))
         found.run(rule, line, body)
@@ -203,9 +213,10 @@ function pickLines(text: string, starts: readonly number[]): Line[] {
     }
   }
   const picked: Line[] = []
+  const hasPem = text.includes('-----BEGIN')
   for (const index of [...hits].sort((a, b) => a - b)) {
     const line = lineOf(text, starts, index)
-    const body = text.slice(line.start, line.end)
+    const body = hasPem ? text.slice(line.start, line.end) : ''
     if (body.includes('-----BEGIN') && !body.includes('-----END')) {
       let last = index
       const stop = Math.min(starts.length - 1, index + MAX_PEM_LINES)
@@ -263,17 +274,21 @@ class Finder {
       if (match[0].length === 0) rule.pattern.lastIndex++
       const [secret, at] = secretOf(match)
       const absolute = offset + at
-      if (this.overlaps(absolute, secret.length)) continue
-      const where = {
-        file: this.source.file,
-        line: lineText(
-          this.source.text,
-          this.starts,
-          lineAt(this.starts, absolute)
-        )
+      if (this.full()) {
+        this.over++
+        continue
       }
+      if (this.overlaps(absolute, secret.length)) continue
       let info: RuleInfo = rule
       if (rule.accept) {
+        const where = {
+          file: this.source.file,
+          line: lineText(
+            this.source.text,
+            this.starts,
+            lineAt(this.starts, absolute)
+          )
+        }
         const verdict = rule.accept(secret, match, where)
         if (verdict === false) {
           // A vendor token rule's reject (a placeholder) holds for the
@@ -289,6 +304,11 @@ class Finder {
       }
       this.add(info, absolute, secret)
     }
+  }
+
+  /** Past the cap, matches are only counted. */
+  private full(): boolean {
+    return this.findings.length >= MAX_FINDINGS_PER_SOURCE
   }
 
   private overlaps(start: number, length: number): boolean {
@@ -338,7 +358,7 @@ class Finder {
         return
       }
     }
-    if (this.findings.length >= MAX_FINDINGS_PER_SOURCE) {
+    if (this.full()) {
       this.over++
       return
     }
