@@ -193,12 +193,12 @@ describe('redirects check against local servers', () => {
     ])
   })
 
-  it('fails a relative Location unless allowed', async () => {
+  it('passes a relative Location (valid HTTP) unless allow_relative is false', async () => {
     const rule = `{ from: "${plain.url}/relative", to: "${plain.url}/landing" }`
-    expect(messages(await runRule(rule))).toEqual([
+    expect((await runRule(rule)).ok).toBe(true)
+    expect(messages(await runRule(rule, '  allow_relative: false\n'))).toEqual([
       `${plain.url}/relative → 301 ${plain.url}/landing (hop 1 Location "/landing" is relative; expected an absolute URL, or allow_relative: true)`
     ])
-    expect((await runRule(rule, '  allow_relative: true\n')).ok).toBe(true)
   })
 
   it('fails a malformed Location', async () => {
@@ -389,13 +389,13 @@ describe('redirects policy', () => {
     )
   })
 
-  it('defaults max_hops to 1 and relative locations to failing', () => {
+  it('defaults max_hops to 1 and relative locations to passing', () => {
     const { policy } = policyFrom(
       'version: 1\nredirects:\n  rules:\n    - { from: /a, to: /b }\n'
     )
     expect(policy.redirects).toMatchObject({
       max_hops: 1,
-      allow_relative: false
+      allow_relative: true
     })
   })
 })

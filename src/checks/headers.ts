@@ -10,6 +10,7 @@ import {
 import { adviceSuffix, failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
+import { BoundedRegex, RegexTimeoutError } from '../util/bounded-regex.ts'
 
 export type HeadersSection = NonNullable<Policy['headers']>
 
@@ -84,10 +85,17 @@ export function evaluateHeaders(
       failures.push({
         message: `forbidden header ${name} is present: remove it`
       })
-    } else if (new RegExp(rule.matching).test(value)) {
-      failures.push({
-        message: `header ${name} is "${value}", which matches the forbidden /${rule.matching}/: change or remove it`
-      })
+    } else {
+      try {
+        if (new BoundedRegex(rule.matching).test(value)) {
+          failures.push({
+            message: `header ${name} is "${value}", which matches the forbidden /${rule.matching}/: change or remove it`
+          })
+        }
+      } catch (error) {
+        if (!(error instanceof RegexTimeoutError)) throw error
+        failures.push({ message: `header ${name}: ${error.message}` })
+      }
     }
   }
 

@@ -19,7 +19,10 @@ const LOADERS: { readonly [K in CheckKind]: () => Promise<Check<K>> } = {
   secrets: async () => (await import('./secrets/index.ts')).secretsCheck,
   dns: async () => (await import('./dns.ts')).dnsCheck,
   email: async () => (await import('./email/check.ts')).emailCheck,
-  rate_limits: async () => (await import('./rate-limits.ts')).rateLimitsCheck
+  rate_limits: async () => (await import('./rate-limits.ts')).rateLimitsCheck,
+  exposure: async () => (await import('./exposure/index.ts')).exposureCheck,
+  dependencies: async () =>
+    (await import('./dependencies/index.ts')).dependenciesCheck
 }
 
 /** Loads the given check kinds. */

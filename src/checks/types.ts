@@ -12,7 +12,9 @@ export const CHECK_KINDS = [
   'secrets',
   'dns',
   'email',
-  'rate_limits'
+  'rate_limits',
+  'exposure',
+  'dependencies'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]
@@ -105,8 +107,16 @@ export interface Unit {
 /** A check kind: turns its policy section into units. */
 export interface Check<K extends CheckKind = CheckKind> {
   readonly kind: K
-  /** `target` is the resolved target (url input over policy), for naming. */
-  units(section: NonNullable<Policy[K]>, policy: Policy, target?: URL): Unit[]
+  /**
+   * `target` is the resolved target (url input over policy), for naming;
+   * `cwd` the workspace, for kinds whose checks are its files (lockfiles).
+   */
+  units(
+    section: NonNullable<Policy[K]>,
+    policy: Policy,
+    target?: URL,
+    cwd?: string
+  ): Unit[]
   /** Time its units need beyond the run's base deadline (load tests). */
   extraTimeMs?(section: NonNullable<Policy[K]>, policy: Policy): number
 }

@@ -9,9 +9,11 @@ import {
 import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'
 import { formatDuration } from '../util/duration.ts'
+import { PolicyError } from '../policy/errors.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report } from '../report/model.ts'
+import { maskable, Redactor } from '../util/redact.ts'
 import { runChecks } from './run.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
@@ -40,12 +42,44 @@ export interface GateOptions {
 /** Room for everything but load tests, which add their own time on top. */
 const BASE_DEADLINE_MS = 10 * 60_000
 
-/** Resolves the target, waits for it if asked, and runs every check. */
+/**
+ * Resolves the target, waits for it if asked, and runs every check. This is
+ * the report boundary: every line, result, report and error leaving it has
+ * the policy's `${VAR}` values, found secrets and URL credentials hidden,
+ * and only maskable values are handed on for `add-mask` (§7.1).
+ */
 export async function runGate(
   loaded: LoadedPolicy,
   options: GateOptions
 ): Promise<Report> {
+  const redactor = new Redactor(loaded.hiddenValues)
+  const register = (values: readonly string[]) => {
+    redactor.add(values)
+    const masked = values.filter(maskable)
+    if (masked.length > 0) options.onSecretValues?.(masked)
+  }
+  register(loaded.hiddenValues)
+  try {
+    const report = await runGateUnredacted(loaded, {
+      ...options,
+      log: line => options.log(redactor.text(line)),
+      progress: line => options.progress?.(redactor.text(line)),
+      onResult: result => options.onResult?.(redactor.deep(result)),
+      onSecretValues: register
+    })
+    return redactor.deep(report)
+  } catch (error) {
+    if (error instanceof Error) error.message = redactor.text(error.message)
+    throw error
+  }
+}
+
+async function runGateUnredacted(
+  loaded: LoadedPolicy,
+  options: GateOptions
+): Promise<Report> {
   const { policy } = loaded
+  assertHasChecks(loaded)
   const target = resolveTarget(options.url ?? policy.target)
   if (options.only) assertSelectable(options.only, loaded)
 
@@ -158,6 +192,18 @@ export function parseCheckKinds(list: string): CheckKind[] | undefined {
     }
   }
   return names as CheckKind[]
+}
+
+/** A policy without a single check section would pass by checking nothing. */
+export function assertHasChecks(loaded: LoadedPolicy): void {
+  if (CHECK_KINDS.some(kind => loaded.policy[kind] !== undefined)) return
+  throw new PolicyError(loaded.file, [
+    {
+      line: 1,
+      column: 1,
+      message: `the policy has no checks: add at least one of ${CHECK_KINDS.join(', ')}`
+    }
+  ])
 }
 
 function assertSelectable(only: readonly CheckKind[], loaded: LoadedPolicy) {

@@ -13,6 +13,7 @@ import type { LoadedPolicy } from '../policy/load.ts'
 import type { CheckResult, Report } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
+import { runPool } from '../util/pool.ts'
 
 export interface RunOptions {
   loaded: LoadedPolicy
@@ -129,7 +130,12 @@ function plan(options: RunOptions): Planned[] {
       continue
     }
     const target = options.context.target
-    for (const unit of check.units(section as never, policy, target)) {
+    for (const unit of check.units(
+      section as never,
+      policy,
+      target,
+      options.context.cwd
+    )) {
       planned.push({ kind, unit })
     }
   }
@@ -238,18 +244,4 @@ function untilAborted(
       .then(resolve, reject)
       .finally(() => signal.removeEventListener('abort', onAbort))
   })
-}
-
-async function runPool<T>(
-  items: readonly T[],
-  size: number,
-  work: (item: T) => Promise<void>
-): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await work(items[next++])
-  }
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, worker)
-  )
 }

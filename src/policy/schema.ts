@@ -4,15 +4,35 @@
  */
 import { z } from 'zod'
 import { isResolverSpec } from '../util/host.ts'
-import { DURATION_HINT, parseDuration } from '../util/duration.ts'
+import {
+  AGE_HINT,
+  DURATION_HINT,
+  readAge,
+  readDuration
+} from '../util/duration.ts'
 
+/** A timer (§7.0): `500ms` … `24h`, above 0; milliseconds once parsed. */
 const duration = z
   .string({ error: `expected ${DURATION_HINT}` })
-  .refine(text => parseDuration(text) !== undefined, {
-    error: `expected ${DURATION_HINT}`
+  .transform((text, ctx) => {
+    const ms = readDuration(text)
+    if (typeof ms === 'number') return ms
+    ctx.issues.push({ code: 'custom', message: ms, input: text })
+    return z.NEVER
   })
-  .transform(text => parseDuration(text) as number)
   .meta({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)$' })
+
+/** An age (§7.0): seconds, or `s|m|h|d`, up to 2 years; seconds once parsed. */
+const age = z
+  .union([z.int(), z.string().meta({ pattern: '^\\d+(s|m|h|d)$' })], {
+    error: `expected ${AGE_HINT}`
+  })
+  .transform((value, ctx) => {
+    const seconds = readAge(value)
+    if (typeof seconds === 'number') return seconds
+    ctx.issues.push({ code: 'custom', message: seconds, input: value })
+    return z.NEVER
+  })
 
 const level = z
   .enum(['error', 'warn'])
@@ -74,6 +94,16 @@ const smokeItem = z
     level
   })
   .refine(onePlace, onePlaceError)
+  .refine(
+    item =>
+      item.method !== 'HEAD' ||
+      (item.contains === undefined && item.json === undefined),
+    {
+      error:
+        'method HEAD gets no body: contains and json need GET (or another method)',
+      path: ['method']
+    }
+  )
 
 const urlOrPath = z
   .union([absoluteUrl, path], {
@@ -95,8 +125,10 @@ const redirects = z.strictObject({
   max_hops: z.int().min(1).max(20).default(1),
   allow_relative: z
     .boolean()
-    .default(false)
-    .describe('accept a relative Location header (it fails by default)'),
+    .default(true)
+    .describe(
+      'accept a relative Location header (valid HTTP, RFC 9110); false demands absolute ones'
+    ),
   rules: z.array(redirectRule).min(1),
   level: sectionLevel
 })
@@ -130,7 +162,7 @@ const headers = z.strictObject({
     .union([
       z.literal(false),
       z.strictObject({
-        min_max_age: z.int().min(0).default(15_552_000),
+        min_max_age: age.default(15_552_000).describe('seconds, or 180d'),
         include_subdomains: z.boolean().default(false)
       })
     ])
@@ -173,7 +205,7 @@ const cacheItem = z
     path: path.optional(),
     url: absoluteUrl.optional(),
     expect: z.enum(['public', 'private']),
-    min_max_age: z.int().min(0).optional().describe('seconds'),
+    min_max_age: age.optional().describe('seconds, or 1d, 12h'),
     level
   })
   .refine(onePlace, onePlaceError)
@@ -324,6 +356,63 @@ const rateLimitItem = z
     path: ['within']
   })
 
+const exposure = z.strictObject({
+  paths: z
+    .array(path)
+    .max(50)
+    .default([])
+    .describe("extra files of this site's own that must not be served"),
+  allow: z
+    .array(path)
+    .default([])
+    .describe('probes this site serves on purpose (dropped)'),
+  level: sectionLevel
+})
+
+const dependencies = z.strictObject({
+  fail_on: z
+    .enum(['low', 'moderate', 'medium', 'high', 'critical'])
+    .default('high')
+    .describe('fail at this severity and above (moderate = medium)'),
+  dev: z.boolean().default(true).describe('include devDependencies'),
+  new_only: z
+    .boolean()
+    .default(false)
+    .describe('on pull requests and pushes: only what the change adds'),
+  source: z
+    .enum(['github', 'npm'])
+    .default('github')
+    .describe(
+      'GitHub Advisory Database, or the registry bulk advisory endpoint'
+    ),
+  exclude: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('globs of lockfiles not to audit'),
+  ignore: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(
+            /^(GHSA(-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d{4,}|npm:\d+)$/i,
+            {
+              error: 'expected a GHSA-xxxx-xxxx-xxxx or CVE-YYYY-NNNN id'
+            }
+          ),
+        until: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, {
+            error: 'expected a date like 2027-01-31'
+          })
+          .optional(),
+        reason: z.string().min(1, { error: 'say why it is ignored' })
+      })
+    )
+    .default([]),
+  level: sectionLevel
+})
+
 const defaults = z.strictObject({
   timeout: duration.default(10_000).describe('per request'),
   wait: duration.optional().describe('poll the target until it answers'),
@@ -346,7 +435,9 @@ export const policySchema = z.strictObject({
   secrets: secrets.optional(),
   dns: dns.optional(),
   email: email.optional(),
-  rate_limits: z.array(rateLimitItem).optional()
+  rate_limits: z.array(rateLimitItem).optional(),
+  exposure: exposure.optional(),
+  dependencies: dependencies.optional()
 })
 
 /** A validated policy, durations in milliseconds, defaults filled in. */

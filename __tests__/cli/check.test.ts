@@ -2,9 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parsePolicy } from '../src/policy/load.ts'
-import { runCli } from './support/cli.ts'
-import { startServer, type TestServer } from './support/http-server.ts'
+import { parsePolicy } from '../../src/policy/load.ts'
+import { runCli } from '../support/cli.ts'
+import { startServer, type TestServer } from '../support/http-server.ts'
 
 let site: TestServer
 let dir: string
