@@ -130,7 +130,7 @@ function onlyStopWords(value: string): boolean {
 
 /** An identifier, member path or ENV name: a name, not a value. */
 const NAME_LIKE =
-  /^(?:[a-z]+(?:[A-Z][a-z0-9]+)+|[a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z0-9]+)+|[A-Za-z_]+(?:\.[A-Za-z_]+)+|[a-z]+(?:-[a-z]+)+)$/
+  /^(?:[a-z]{2,}(?:[A-Z][a-z]{2,})+|[a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z0-9]+)+|[A-Za-z_]+(?:\.[A-Za-z_]+)+|[a-z]+(?:-[a-z]+)+)$/
 
 /** The generic rule's judgement of a key-value match. */
 export function acceptGeneric(
@@ -165,5 +165,5 @@ export function isLiteralSecret(value: string, password: boolean): boolean {
   // random letters switch case often.
   const caseSwitches = value.match(/[a-z][A-Z]|[A-Z][a-z]/g)?.length ?? 0
   if (!hasDigitOrSymbol && (value.length < 16 || caseSwitches < 4)) return false
-  return entropy(value) >= (password ? 2.5 : 3)
+  return entropy(value) >= (password ? 2.5 : value.length < 16 ? 2.7 : 3)
 }

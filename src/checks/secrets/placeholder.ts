@@ -8,7 +8,10 @@ import { entropy } from './redact.ts'
 
 /** Words that mark a value as an example, not a credential. */
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|dummy|redacted|changeme|change[_-]me|replace[_-]?me|insert[_-]?(?:your|here)|your[_-]?(?:own[_-]?)?(?:api|access|secret|token|key|pass|client|app|auth|private)|(?:key|token|secret|password)[_-]?here|xxxx|\*\*\*|•••|\.\.\.|…|<[^>]*>/i
+  /example|sample|placeholder|dummy|redacted|changeme|change[_-]me|replace[_-]?me|insert[_-]?(?:your|here)|your[_-]?(?:own[_-]?)?(?:api|access|secret|token|key|pass|client|app|auth|private)|(?:key|token|secret|password)[_-]?here|\*\*\*|•••|\.\.\.|…|<[^>]*>/i
+
+/** Masks: `xxxx`, `XXXX` (one case: random text mixes them). */
+const MASK = /xxxx|XXXX/
 
 /** A template, variable or secret-store reference instead of a literal. */
 const REFERENCE =
@@ -65,15 +68,15 @@ function longestSequence(text: string): number {
 }
 
 /**
- * The random part of a token: its longest piece between separators, so a
- * vendor prefix (`ghp_`, `xoxb-…-`) does not count as randomness.
+ * The least entropy (bits/char) a random string of this alphabet and
+ * length shows, with margin: digits carry less than hex, hex less than
+ * letters and digits.
  */
-function body(value: string): string {
-  let longest = ''
-  for (const piece of value.split(/[_\-.:/]+/)) {
-    if (piece.length > longest.length) longest = piece
-  }
-  return longest
+function entropyFloor(core: string): number {
+  const short = core.length < 16
+  if (/^\d+$/.test(core)) return short ? 1.8 : 2.4
+  if (/^[0-9a-f]+$/i.test(core)) return short ? 2.1 : 2.8
+  return short ? 2.3 : 3
 }
 
 /**
@@ -83,16 +86,14 @@ function body(value: string): string {
  * documented sample.
  */
 export function isPlaceholder(value: string): boolean {
-  if (PLACEHOLDER_WORDS.test(value) || isReference(value)) return true
-  const random = body(value)
-  const core = value.replace(/[_\-.:/]+/g, '')
+  if (PLACEHOLDER_WORDS.test(value) || MASK.test(value) || isReference(value))
+    return true
+  const core = value.replace(/[_\-.:/~]+/g, '')
   if (longestRun(core) >= Math.max(5, core.length / 4)) return true
   if (longestSequence(core) >= Math.max(6, core.length / 3)) return true
   // Each piece of `xoxb-1111-2222-aaaa`: every one repeated.
   const pieces = value.split(/[_\-.]+/).filter(p => p.length >= 4)
   if (pieces.length > 1 && pieces.every(p => new Set(p).size <= 2)) return true
-  if (random.length >= 16 && entropy(random) < 3) return true
-  if (random.length >= 8 && random.length < 16 && entropy(random) < 2.3)
-    return true
+  if (core.length >= 8 && entropy(core) < entropyFloor(core)) return true
   return isDocumentedSample(value)
 }
