@@ -12,6 +12,8 @@ import { outcome, secretsCheck } from '../../src/checks/secrets/index.ts'
 import { scanSource } from '../../src/checks/secrets/scan.ts'
 import type { CheckContext, UnitOutcome } from '../../src/checks/types.ts'
 import { runGate } from '../../src/engine/gate.ts'
+import { commitFileReader } from '../../src/github/policy-at-base.ts'
+import { workspaceFileReader } from '../../src/policy/files.ts'
 import { renderJson } from '../../src/report/json.ts'
 import { runCli } from '../support/cli.ts'
 import { policyFrom, testContext } from '../support/context.ts'
@@ -26,7 +28,10 @@ async function runScope(
 ): Promise<UnitOutcome> {
   const { policy } = policyFrom(`version: 1\nsecrets:\n${yaml}`)
   const [unit] = secretsCheck.units(policy.secrets!, policy)
-  const ctx = testContext(overrides)
+  const ctx = testContext({
+    readPolicyFile: workspaceFileReader(overrides.cwd ?? process.cwd()),
+    ...overrides
+  })
   try {
     return await unit.run(ctx)
   } finally {
@@ -213,7 +218,10 @@ describe('baseline', () => {
     const head = await repo.commit('pr accepts its own leak')
     const own = await runScope(yaml, { cwd: repo.dir })
     expect(own.findings?.map(f => f.rule)).not.toContain('google-api-key')
-    const atBase = await runScope(yaml, { cwd: repo.dir, policyCommit: base })
+    const atBase = await runScope(yaml, {
+      cwd: repo.dir,
+      readPolicyFile: commitFileReader({ workspace: repo.dir, sha: base })
+    })
     expect(atBase.findings?.map(f => f.rule).sort()).toEqual([
       'google-api-key',
       'stripe-secret-key'

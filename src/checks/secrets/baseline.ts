@@ -3,12 +3,9 @@
  * file + secret, so line moves keep it), each with a reason and an optional
  * expiry after which the finding reports again. The file holds no secret.
  */
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { z } from 'zod'
 import { CheckError } from '../../errors.ts'
-import type { CheckContext, Finding } from '../types.ts'
-import { git, hasCommit } from './sources/git.ts'
+import type { Finding } from '../types.ts'
 
 export const DEFAULT_BASELINE_PATH = '.launch-gate/secrets-baseline.json'
 
@@ -50,46 +47,6 @@ export function parseBaseline(text: string, path: string): BaselineEntry[] {
     )
   }
   return parsed.data.entries
-}
-
-/**
- * The baseline's text where the policy was read: at the policy's commit
- * with `policy-ref: base` (so a pull request cannot accept its own leak),
- * else in the working tree. Undefined when there is no such file.
- */
-export async function readBaselineText(
-  ctx: CheckContext,
-  path: string
-): Promise<string | undefined> {
-  const relative = path.replace(/^\.\//, '')
-  if (!ctx.policyCommit) {
-    try {
-      return await readFile(resolve(ctx.cwd, relative), 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-      throw new CheckError(
-        `secrets baseline ${path} could not be read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`
-      )
-    }
-  }
-  const commit = ctx.policyCommit
-  if (!(await hasCommit(ctx, commit))) {
-    await git(
-      ctx,
-      ['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', commit],
-      5 * 60_000
-    ).catch(() => undefined)
-    if (!(await hasCommit(ctx, commit))) {
-      throw new CheckError(
-        `secrets baseline ${path}: the policy's commit ${commit.slice(0, 7)} is not in the checkout`
-      )
-    }
-  }
-  try {
-    return (await git(ctx, ['show', `${commit}:${relative}`])).toString('utf8')
-  } catch {
-    return undefined
-  }
 }
 
 /** Splits findings into reported and accepted; an expired entry reports again, saying so. */

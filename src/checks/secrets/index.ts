@@ -9,7 +9,7 @@ import type {
 import { skippedUnit } from '../skip.ts'
 import type { ChangeProvider } from '../types.ts'
 import { globMatcher } from './glob.ts'
-import { applyBaseline, parseBaseline, readBaselineText } from './baseline.ts'
+import { applyBaseline, parseBaseline } from './baseline.ts'
 import { fingerprint, redact } from './redact.ts'
 import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
 import { bundleSources } from './sources/bundle.ts'
@@ -255,17 +255,16 @@ async function baselineOf(
 ): Promise<Baseline> {
   const path = section.baseline
   if (!path) return { entries: [], notes: [] }
-  const text = await readBaselineText(ctx, path)
+  // Where the policy was read: at the base under policy-ref: base, so a
+  // pull request cannot accept its own leak.
+  const text = await ctx.readPolicyFile(path)
   if (text === undefined) {
-    const where = ctx.policyCommit
-      ? ` at ${ctx.policyCommit.slice(0, 7)} (policy-ref: base)`
-      : ''
     return {
       entries: [],
       notes: [
         {
           kind: 'source',
-          message: `secrets baseline ${path} does not exist${where}: no finding accepted (write one with launch-gate secrets baseline)`
+          message: `secrets baseline ${path} does not exist where the policy was read: no finding accepted (write one with launch-gate secrets baseline)`
         }
       ]
     }
