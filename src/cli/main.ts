@@ -14,6 +14,7 @@ import { throttled } from '../util/progress.ts'
 import { acceptBaseline, cliHistory } from './history.ts'
 import { listRules, writeBaselineFile } from './secrets.ts'
 import { STARTER_POLICY } from './starter-policy.ts'
+import { logText } from '../util/untrusted.ts'
 
 /** Exit codes of the contract (spec §3). */
 export const EXIT = { pass: 0, fail: 1, invalid: 2 } as const
@@ -70,7 +71,7 @@ export async function main(
     } else if (error instanceof UsageError) {
       io.stderr(`launch-gate: ${error.message}\n\n${USAGE}\n`)
     } else {
-      io.stderr(`launch-gate: ${errorMessage(error)}\n`)
+      io.stderr(`launch-gate: ${logText(errorMessage(error))}\n`)
       return EXIT.fail
     }
     return EXIT.invalid
@@ -137,7 +138,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       file: values.history as string | undefined,
       env: io.env,
       cwd: io.cwd,
-      warn: line => io.stderr(`warning: ${line}\n`)
+      warn: line => io.stderr(`warning: ${logText(line)}\n`)
     })
   })
   io.stdout(
