@@ -133,3 +133,25 @@ describe('a hostile target through every channel', () => {
     }
   })
 })
+
+describe('a catastrophic user regex', () => {
+  it('ends the run with a finding naming the pattern', async () => {
+    const evil = await startServer((_req, res) => {
+      res.writeHead(200, { 'x-powered-by': `${'a'.repeat(48)}!` })
+      res.end('ok')
+    })
+    try {
+      const cwd = await mkdtemp(join(tmpdir(), 'lg-redos-'))
+      await writeFile(
+        join(cwd, 'launch.yml'),
+        `version: 1\ntarget: ${evil.url}\nheaders:\n  forbid: [{ header: x-powered-by, matching: "(a+)+$" }]\n`
+      )
+      // On the main thread this match takes hours: the test would never end.
+      const run = await runCli(['check', '--policy', 'launch.yml'], { cwd })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain('the regex /(a+)+$/ did not finish within')
+    } finally {
+      await evil.close()
+    }
+  })
+})
