@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runGate } from '../../src/engine/gate.ts'
+import type { CheckResult } from '../../src/report/model.ts'
+import { policyFrom } from '../support/context.ts'
+import { startServer, type TestServer } from '../support/http-server.ts'
 import { LatencyHistogram } from '../../src/checks/latency/histogram.ts'
 import {
-  mergeShardReports,
   parseShard,
   shardLoad,
-  shareOf,
-  type ShardReport
-} from '../../src/engine/shards.ts'
+  shareOf
+} from '../../src/checks/latency/shard.ts'
+import { mergeShardReports, type ShardReport } from '../../src/engine/shards.ts'
 import { UsageError } from '../../src/errors.ts'
 
 describe('splitting a load', () => {
@@ -200,5 +203,67 @@ describe('merging shard reports', () => {
         { file: 'r.json', report: plain as unknown as ShardReport }
       ])
     ).toThrow('r.json is not a shard report')
+  })
+})
+
+describe('sharded runs against a real server', () => {
+  let server: TestServer
+  let served = 0
+  beforeAll(async () => {
+    // A known distribution: every 10th answer takes 100 ms, the rest 10 ms,
+    // so the true p95 is 100 ms.
+    server = await startServer((_, res) => {
+      const slow = ++served % 10 === 0
+      setTimeout(() => res.end('ok'), slow ? 100 : 10)
+    })
+  })
+  afterAll(() => server.close())
+
+  const policy = (url: string) =>
+    policyFrom(
+      `version: 1\ntarget: ${url}\nlatency:\n  - { name: core, paths: [/], concurrency: 6, requests: 300, warmup: 0s, p95: 500ms }\nsmoke:\n  - { path: / }\n`
+    )
+  const gate = (shard?: { index: number; count: number; startAt: Date }) =>
+    runGate(policy(server.url), {
+      env: {},
+      cwd: process.cwd(),
+      log: () => {},
+      shard
+    })
+
+  it('three shards at a third each merge to the single run: exact counts, the same p95', async () => {
+    const single = await gate()
+    const startAt = new Date(Date.now() + 500)
+    const shards = await Promise.all(
+      [1, 2, 3].map(index => gate({ index, count: 3, startAt }))
+    )
+    for (const report of shards) {
+      expect(report.checks.map(c => c.kind)).toEqual(['latency'])
+      expect(report.shard).toMatchObject({
+        count: 3,
+        start_at: startAt.toISOString()
+      })
+      expect(report.checks[0].metrics.requests).toBe(100)
+    }
+    const merged = mergeShardReports(
+      shards.map((report, i) => ({
+        file: `shard-${i + 1}.json`,
+        report: report as ShardReport
+      }))
+    )
+    const [check] = merged.checks
+    const singleCheck = single.checks.find(
+      c => c.kind === 'latency'
+    ) as CheckResult
+    expect(check.metrics.requests).toBe(300)
+    expect(check.metrics.successes).toBe(300)
+    const p95 = check.metrics.p95_ms as number
+    expect(Math.abs(p95 - 100) / 100).toBeLessThan(0.05 * 5)
+    expect(p95).toBeGreaterThanOrEqual(100)
+    expect(
+      Math.abs(p95 - (singleCheck.metrics.p95_ms as number)) / p95
+    ).toBeLessThan(0.25)
+    expect(check.status).toBe('pass')
+    expect(merged.notes).toEqual(['merged 3 of 3 shards'])
   })
 })

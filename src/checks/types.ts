@@ -1,4 +1,5 @@
 import type { HttpClient } from '../net/http.ts'
+import type { Shard, ShardMeasurement } from './latency/shard.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */
@@ -48,6 +49,8 @@ export interface UnitOutcome {
   findings?: Finding[]
   /** What the reader should know that is no finding (a file skipped, a cap reached). */
   notes?: string[]
+  /** What a shard's latency check carries for the merge (§7.6). */
+  shard?: ShardMeasurement
   /** Raw secret values found: masked in logs by the adapter, never reported. */
   secretValues?: string[]
 }
@@ -76,6 +79,8 @@ export interface CheckContext {
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
   readonly changesFromApi?: ChangeProvider
+  /** This runner's part of a sharded load (`shard: i/N`). */
+  readonly shard?: Shard
   /** A short live status line (latency progress); may be a no-op. */
   progress(line: string): void
 }

@@ -15,6 +15,8 @@ import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report } from '../report/model.ts'
 import { maskable, Redactor } from '../util/redact.ts'
 import { runChecks } from './run.ts'
+import { policyDigest } from './shards.ts'
+import type { Shard } from '../checks/latency/shard.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
 export interface GateOptions {
@@ -35,6 +37,11 @@ export interface GateOptions {
   progress?(line: string): void
   onResult?(result: CheckResult): void
   onSecretValues?(values: readonly string[]): void
+  /**
+   * This runner's part of a sharded load test (§7.6): the run is
+   * latency-only, starts its load at `startAt` and reports a shard report.
+   */
+  shard?: Shard & { startAt: Date }
 }
 
 /** Room for everything but load tests, which add their own time on top. */
@@ -79,7 +86,10 @@ async function runGateUnredacted(
   const { policy } = loaded
   assertHasChecks(loaded)
   const target = resolveTarget(options.url ?? policy.target)
-  if (options.only) assertSelectable(options.only, loaded)
+  const only: readonly CheckKind[] | undefined = options.shard
+    ? ['latency']
+    : options.only
+  if (only) assertSelectable(only, loaded)
 
   const http = new HttpClient({
     timeoutMs: policy.defaults.timeout,
@@ -101,12 +111,13 @@ async function runGateUnredacted(
     }
     const checks = await loadChecks(
       CHECK_KINDS.filter(
-        kind =>
-          policy[kind] !== undefined &&
-          (!options.only || options.only.includes(kind))
+        kind => policy[kind] !== undefined && (!only || only.includes(kind))
       )
     )
-    return await runChecks({
+    if (options.shard && !cannotJudge) {
+      await startTogether(options.shard, options.log)
+    }
+    const report = await runChecks({
       loaded,
       checks,
       cannotJudge,
@@ -117,17 +128,50 @@ async function runGateUnredacted(
         cwd: options.cwd,
         diffRange: options.diffRange,
         changesFromApi: options.changesFromApi,
+        shard: options.shard,
         progress: options.progress ?? (() => {})
       },
-      only: options.only,
+      only,
       notes,
       deadlineMs: BASE_DEADLINE_MS,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues
     })
+    if (!options.shard) return report
+    const { startAt, ...shard } = options.shard
+    return {
+      ...report,
+      checks: report.checks.filter(c => c.kind === 'latency'),
+      shard: {
+        ...shard,
+        policy_digest: policyDigest(policy),
+        start_at: startAt.toISOString()
+      }
+    }
   } finally {
     await http.close()
   }
+}
+
+/**
+ * Holds a shard until the shared start, so every runner's load overlaps;
+ * one already past it starts at once and says so.
+ */
+async function startTogether(
+  shard: Shard & { startAt: Date },
+  log: (line: string) => void
+): Promise<void> {
+  const wait = shard.startAt.getTime() - Date.now()
+  if (wait <= 0) {
+    log(
+      `shard ${shard.index}/${shard.count}: start-at ${shard.startAt.toISOString()} has passed; starting now`
+    )
+    return
+  }
+  log(
+    `shard ${shard.index}/${shard.count}: starting the load at ${shard.startAt.toISOString()} (in ${formatDuration(wait)})`
+  )
+  await new Promise(resolve => setTimeout(resolve, wait))
 }
 
 /**

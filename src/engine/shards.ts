@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto'
 import { UsageError } from '../errors.ts'
-import {
-  evaluateLatency,
-  type LatencyBudgets
-} from '../checks/latency/index.ts'
+import { evaluateLatency } from '../checks/latency/index.ts'
 import { LatencyHistogram } from '../checks/latency/histogram.ts'
-import type { ErrorCounts, LoadResult } from '../checks/latency/load.ts'
+import type { ErrorCounts } from '../checks/latency/load.ts'
+import type { ShardMeasurement } from '../checks/latency/shard.ts'
 import type { Finding } from '../checks/types.ts'
 import type { Policy } from '../policy/schema.ts'
 import {
@@ -15,61 +13,6 @@ import {
   type Report
 } from '../report/model.ts'
 
-/** `shard: i/N`: this runner is shard `index` (1-based) of `count`. */
-export interface Shard {
-  index: number
-  count: number
-}
-
-export function parseShard(text: string): Shard {
-  const match = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text)
-  const index = Number(match?.[1])
-  const count = Number(match?.[2])
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new UsageError(
-      `invalid shard '${text}': expected i/N with 1 ≤ i ≤ N, e.g. 2/4`
-    )
-  }
-  return { index, count }
-}
-
-/**
- * This shard's part of a whole: `total` split into `count` parts that add
- * up exactly, the remainder going to the first shards.
- */
-export function shareOf(total: number, shard: Shard): number {
-  const base = Math.floor(total / shard.count)
-  return base + (shard.index <= total % shard.count ? 1 : 0)
-}
-
-/**
- * The load one shard runs for an item: 1/N of the arrival rate (open
- * model), of the in-flight requests (closed model) and of `requests`.
- */
-export function shardLoad<
-  T extends { rate?: number; concurrency?: number; requests?: number }
->(item: T, shard: Shard, name: string): T {
-  const part = { ...item }
-  if (item.rate !== undefined) part.rate = item.rate / shard.count
-  if (item.concurrency !== undefined) {
-    if (item.concurrency < shard.count) {
-      throw new UsageError(
-        `latency ${name}: concurrency ${item.concurrency} cannot be split over ${shard.count} shards (each needs at least 1)`
-      )
-    }
-    part.concurrency = shareOf(item.concurrency, shard)
-  }
-  if (item.requests !== undefined) {
-    if (item.requests < shard.count) {
-      throw new UsageError(
-        `latency ${name}: requests ${item.requests} cannot be split over ${shard.count} shards`
-      )
-    }
-    part.requests = shareOf(item.requests, shard)
-  }
-  return part
-}
-
 /** Shards agree on the policy they ran when this digest agrees. */
 export function policyDigest(policy: Policy): string {
   return createHash('sha256')
@@ -78,24 +21,8 @@ export function policyDigest(policy: Policy): string {
     .slice(0, 16)
 }
 
-/** What a shard's latency check carries beyond its metrics, for the merge. */
-export interface ShardMeasurement {
-  /** ISO times of the measured window. */
-  window: { start: string; end: string }
-  errors: ErrorCounts
-  budgets: LatencyBudgets
-  /** The per-request timeout, for the error breakdown's words. */
-  timeout_ms: number
-  stopped_by: LoadResult['stoppedBy']
-  /** HdrHistogram compressed base64 of the successful latencies (also `metrics.histogram`). */
-  histogram: string
-}
-
-/** A shard report: the JSON report plus who ran it and on what. */
-export interface ShardReport extends Report {
-  shard: Shard & { policy_digest: string; start_at: string }
-  checks: (CheckResult & { shard?: ShardMeasurement })[]
-}
+/** A shard report: the JSON report with who ran it and on what. */
+export type ShardReport = Report & { shard: NonNullable<Report['shard']> }
 
 /**
  * Merges shard reports into one report: histograms added, counts summed, the
@@ -222,6 +149,11 @@ function mergeCheck(
     {
       latency: histogram.figures(),
       serviceTime: histogram.figures(),
+      histogram,
+      window: {
+        start: Math.min(...windows.map(w => w.start)),
+        end: Math.max(...windows.map(w => w.end))
+      },
       requests,
       errors,
       rps,

@@ -13,6 +13,7 @@ import {
   type LoadResult,
   type LoadSettings
 } from './load.ts'
+import { shardLoad, shardMeasurement } from './shard.ts'
 
 export type LatencyItem = NonNullable<Policy['latency']>[number]
 
@@ -54,8 +55,9 @@ export const latencyCheck: Check<'latency'> = {
         exclusive: true,
         async run(ctx) {
           const urls = item.paths.map(path => resolveUrl({ path }, ctx.target))
+          const part = ctx.shard ? shardLoad(item, ctx.shard, name) : item
           const result = await runLoad({
-            ...loadSettings(item),
+            ...loadSettings(part),
             origin: urls[0],
             paths: urls.map(url => url.pathname + url.search),
             method: item.method as Dispatcher.HttpMethod,
@@ -68,7 +70,14 @@ export const latencyCheck: Check<'latency'> = {
           if (result.stoppedBy === 'cancelled') {
             throw new CheckError('cancelled: out of time')
           }
-          return evaluateLatency(item, result, ctx.http.timeoutMs)
+          const outcome = evaluateLatency(part, result, ctx.http.timeoutMs)
+          if (!ctx.shard) return outcome
+          const shard = shardMeasurement(item, result, ctx.http.timeoutMs)
+          return {
+            ...outcome,
+            metrics: { ...outcome.metrics, histogram: shard.histogram },
+            shard
+          }
         }
       }
     })
