@@ -267,3 +267,35 @@ describe('sharded runs against a real server', () => {
     expect(merged.notes).toEqual(['merged 3 of 3 shards'])
   })
 })
+
+describe('{{seq}} across shards', () => {
+  it('numbers shard i’s requests i, i + N, …: unique over the whole load', async () => {
+    const seen: number[] = []
+    const server = await startServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', c => chunks.push(c))
+      req.on('end', () => {
+        seen.push(JSON.parse(Buffer.concat(chunks).toString()).n)
+        res.end('ok')
+      })
+    })
+    const loaded = policyFrom(
+      `version: 1\ntarget: ${server.url}\nlatency:\n  - { name: signup, paths: [/], method: POST, body: { n: "{{seq}}" }, concurrency: 3, requests: 30, warmup: 0s }\n`
+    )
+    const startAt = new Date()
+    await Promise.all(
+      [1, 2, 3].map(index =>
+        runGate(loaded, {
+          env: {},
+          cwd: process.cwd(),
+          log: () => {},
+          shard: { index, count: 3, startAt }
+        })
+      )
+    )
+    await server.close()
+    expect(seen.map(Number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 1)
+    )
+  })
+})

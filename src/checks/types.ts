@@ -1,5 +1,6 @@
 import type { HttpClient } from '../net/http.ts'
 import type { Shard, ShardMeasurement } from './latency/shard.ts'
+import type { PolicyFileReader } from '../policy/files.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */
@@ -14,6 +15,7 @@ export const CHECK_KINDS = [
   'dns',
   'email',
   'rate_limits',
+  'journeys',
   'exposure',
   'dependencies'
 ] as const
@@ -75,12 +77,19 @@ export interface CheckContext {
   readonly ca?: readonly string[]
   /** Working directory of the repository under test. */
   readonly cwd: string
+  /** The commit the run is about (`{{sha}}`): PR head, deployed or pushed sha. */
+  readonly sha?: string
   /** Commit range of the change, from the event. */
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
   readonly changesFromApi?: ChangeProvider
   /** This runner's part of a sharded load (`shard: i/N`). */
   readonly shard?: Shard
+  /**
+   * Reads a file the policy names (baseline, budgets) from where the policy
+   * was read: the base commit under `policy-ref: base`, else the workspace.
+   */
+  readonly readPolicyFile: PolicyFileReader
   /** A short live status line (latency progress); may be a no-op. */
   progress(line: string): void
 }

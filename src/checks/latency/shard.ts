@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.ts'
 import type { LatencyBudgets, LatencyItem } from './index.ts'
-import type { ErrorCounts, LoadResult } from './load.ts'
+import type { ErrorCounts, LoadRequestSource, LoadResult } from './load.ts'
 
 /** `shard: i/N`: this runner is shard `index` (1-based) of `count`. */
 export interface Shard {
@@ -95,4 +95,15 @@ export function shardMeasurement(
     stopped_by: result.stoppedBy,
     histogram: result.histogram.encode()
   }
+}
+
+/**
+ * Numbers a shard's requests i, i + N, i + 2N…: `{{seq}}` stays unique
+ * across the shards of one load, as it is within one runner.
+ */
+export function shardSequence(
+  source: LoadRequestSource,
+  shard: Shard
+): LoadRequestSource {
+  return seq => source(shard.index + (seq - 1) * shard.count)
 }
