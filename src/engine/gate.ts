@@ -6,15 +6,25 @@ import {
   type CheckKind,
   type DiffRange
 } from '../checks/types.ts'
+import { HostRule } from '../net/host-rule.ts'
 import { HttpClient } from '../net/http.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { workspaceFileReader, type PolicyFileReader } from '../policy/files.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
+import { historySection, type Policy } from '../policy/schema.ts'
+import { errorMessage } from '../util/errors.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report, Waited } from '../report/model.ts'
+import {
+  appendRecord,
+  historyJudge,
+  parseHistory,
+  type HistoryStore,
+  type RunFacts
+} from './history.ts'
 import { maskable, Redactor } from '../util/redact.ts'
 import { formatDuration } from '../util/duration.ts'
-import { runChecks } from './run.ts'
+import { runChecks, type RunOptions } from './run.ts'
 import { policyDigest } from './shards.ts'
 import type { Shard } from '../checks/latency/shard.ts'
 import { waitBeforeChecks } from './wait.ts'
@@ -47,6 +57,19 @@ export interface GateOptions {
    * latency-only, starts its load at `startAt` and reports a shard report.
    */
   shard?: Shard & { startAt: Date }
+  /** Run history (§7.2): read before the checks, this run appended after. */
+  history?: HistoryOptions
+}
+
+export interface HistoryOptions {
+  store: HistoryStore
+  run: RunFacts
+  baseRef: string
+  accept: boolean
+  /** False for pull requests and forks: they read history, never write it. */
+  write: boolean
+  /** A store that cannot be read or written is a warning; the gate goes on. */
+  warn(message: string): void
 }
 
 /** Room for everything but load tests, which add their own time on top. */
@@ -70,14 +93,23 @@ export async function runGate(
   }
   register(loaded.hiddenValues)
   try {
-    const report = await runGateUnredacted(loaded, {
-      ...options,
-      log: line => options.log(redactor.text(line)),
-      progress: line => options.progress?.(redactor.text(line)),
-      onResult: result => options.onResult?.(redactor.deep(result)),
-      onSecretValues: register
-    })
-    return redactor.deep(report)
+    const history = options.history
+    const memory = history && (await recall(history, loaded.policy))
+    const report = await runGateUnredacted(
+      loaded,
+      {
+        ...options,
+        log: line => options.log(redactor.text(line)),
+        progress: line => options.progress?.(redactor.text(line)),
+        onResult: result => options.onResult?.(redactor.deep(result)),
+        onSecretValues: register
+      },
+      memory?.judge
+    )
+    // History gets what the report shows: redacted.
+    return memory && history
+      ? await remember(memory, redactor.deep(report), history, loaded.policy)
+      : redactor.deep(report)
   } catch (error) {
     if (error instanceof Error) error.message = redactor.text(error.message)
     throw error
@@ -86,7 +118,8 @@ export async function runGate(
 
 async function runGateUnredacted(
   loaded: LoadedPolicy,
-  options: GateOptions
+  options: GateOptions,
+  judge: RunOptions['judge']
 ): Promise<Report> {
   const { policy } = loaded
   assertHasChecks(loaded)
@@ -100,7 +133,8 @@ async function runGateUnredacted(
     timeoutMs: policy.defaults.timeout,
     retries: policy.defaults.retries,
     targetOrigin: target?.origin,
-    targetHeaders: policy.defaults.headers
+    targetHeaders: policy.defaults.headers,
+    hostRule: new HostRule(target)
   })
   const notes = [...(options.notes ?? [])]
   const started = new Date()
@@ -155,7 +189,8 @@ async function runGateUnredacted(
       notes,
       deadlineMs: BASE_DEADLINE_MS,
       onResult: options.onResult,
-      onSecretValues: options.onSecretValues
+      onSecretValues: options.onSecretValues,
+      judge
     })
     if (!options.shard) return report
     const { startAt, ...shard } = options.shard
@@ -192,6 +227,58 @@ async function startTogether(
     `shard ${shard.index}/${shard.count}: starting the load at ${shard.startAt.toISOString()} (in ${formatDuration(wait)})`
   )
   await new Promise(resolve => setTimeout(resolve, wait))
+}
+
+/** Reads the gate's earlier runs; an unreadable store warns and counts as empty. */
+async function recall(history: HistoryOptions, policy: Policy) {
+  const settings = policy.history ?? historySection.parse({})
+  let text = ''
+  try {
+    text = await history.store.read()
+  } catch (error) {
+    history.warn(
+      `cannot read the history (${history.store.where}): ${errorMessage(error)}`
+    )
+  }
+  const { records, skipped } = parseHistory(text, history.run.key)
+  if (skipped > 0) {
+    history.warn(
+      `history (${history.store.where}): ${skipped} unreadable line(s) skipped`
+    )
+  }
+  return historyJudge(
+    records,
+    {
+      settings,
+      run: history.run,
+      baseRef: history.baseRef,
+      accept: history.accept
+    },
+    policy
+  )
+}
+
+/** Completes the report with history and appends this run (unless read-only). */
+async function remember(
+  memory: ReturnType<typeof historyJudge>,
+  report: Report,
+  history: HistoryOptions,
+  policy: Policy
+): Promise<Report> {
+  const finished = memory.finish(report)
+  if (history.write) {
+    const keep = (policy.history ?? historySection.parse({})).keep
+    try {
+      await history.store.update(text =>
+        appendRecord(text, finished.record, keep)
+      )
+    } catch (error) {
+      history.warn(
+        `cannot write the history (${history.store.where}): ${errorMessage(error)}`
+      )
+    }
+  }
+  return finished.report
 }
 
 function resolveTarget(url: string | undefined): URL | undefined {
