@@ -24,6 +24,7 @@ import {
 } from './history.ts'
 import { maskable, Redactor } from '../util/redact.ts'
 import { formatDuration } from '../util/duration.ts'
+import { logText } from '../util/untrusted.ts'
 import { runChecks, type RunOptions } from './run.ts'
 import { policyDigest } from './shards.ts'
 import type { Shard } from '../checks/latency/shard.ts'
@@ -99,8 +100,9 @@ export async function runGate(
       loaded,
       {
         ...options,
-        log: line => options.log(redactor.text(line)),
-        progress: line => options.progress?.(redactor.text(line)),
+        // Log lines may quote the target: one line, no workflow command.
+        log: line => options.log(logText(redactor.text(line))),
+        progress: line => options.progress?.(logText(redactor.text(line))),
         onResult: result => options.onResult?.(redactor.deep(result)),
         onSecretValues: register
       },
