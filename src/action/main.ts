@@ -17,6 +17,7 @@ import { installCrashGuard, onInterrupt } from '../util/crash-guard.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
 import { assertWritableFile } from '../util/writable.ts'
+import { actionHistory } from './history.ts'
 import { readSettings } from './inputs.ts'
 import { loadActionPolicy, type ActionPolicy } from './policy.ts'
 import type { ActionSettings } from './settings.ts'
@@ -86,10 +87,10 @@ async function judge(
   try {
     const policy = await loadActionPolicy(settings, api)
     state.target = settings.url ?? policy.loaded.policy.target ?? null
-    return await runGate(
-      policy.loaded,
-      gateOptions(settings, api, policy, state)
-    )
+    return await runGate(policy.loaded, {
+      ...gateOptions(settings, api, policy, state),
+      history: actionHistory(settings, policy.loaded, api, state.github?.author)
+    })
   } catch (error) {
     if (!(error instanceof CannotJudgeError)) throw error
     return cannotJudgeReport(error.message, state)
@@ -148,6 +149,7 @@ function createReporter(settings: ActionSettings, api: GitHubApi) {
     key: settings.gateKey,
     comment: settings.comment,
     openIssue: settings.openIssue,
+    alertAfter: settings.alertAfter,
     runUrl: settings.runUrl,
     warn: core.warning,
     info: core.info
