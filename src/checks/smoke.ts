@@ -6,11 +6,13 @@ import { asList } from '../util/list.ts'
 import { failedOutcome } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
+import { requestsPlan } from './plan.ts'
 
 export type SmokeItem = NonNullable<Policy['smoke']>[number]
 
 export const smokeCheck: Check<'smoke'> = {
   kind: 'smoke',
+  plan: (items, policy) => requestsPlan(policy, items.length, 'items'),
   units: items =>
     items.map((item, index) => ({
       name: itemLabel(item),

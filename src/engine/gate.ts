@@ -13,6 +13,7 @@ import { PolicyError } from '../policy/errors.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report } from '../report/model.ts'
+import { planGate, type GatePlan } from './plan.ts'
 import { runChecks } from './run.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
@@ -30,6 +31,8 @@ export interface GateOptions {
   changesFromApi?: ChangeProvider
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
+  /** Aborted on Ctrl-C / SIGTERM: stop at once and report what ran. */
+  signal?: AbortSignal
   log(line: string): void
   progress?(line: string): void
   onResult?(result: CheckResult): void
@@ -90,12 +93,24 @@ export async function runGate(
       only: options.only,
       notes,
       deadlineMs: BASE_DEADLINE_MS,
+      signal: options.signal,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues
     })
   } finally {
     await http.close()
   }
+}
+
+/** The plan of a run (`check --dry-run`): checked like a run, nothing sent. */
+export async function planRun(
+  loaded: LoadedPolicy,
+  options: Pick<GateOptions, 'url' | 'only'>
+): Promise<GatePlan> {
+  assertHasChecks(loaded)
+  const target = resolveTarget(options.url ?? loaded.policy.target)
+  if (options.only) assertSelectable(options.only, loaded)
+  return planGate(loaded, target, options.only, BASE_DEADLINE_MS)
 }
 
 /**

@@ -35,6 +35,8 @@ export interface RunOptions {
   onSecretValues?: (values: readonly string[]) => void
   /** Set when the run cannot be judged (§7.0): nothing runs, the result is `fail`. */
   cannotJudge?: string
+  /** Aborted on Ctrl-C / SIGTERM: units stop, the rest are skipped. */
+  signal?: AbortSignal
 }
 
 interface Planned {
@@ -54,10 +56,13 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     return unjudgedReport(planned, options, options.cannotJudge, started)
   }
   const deadline = AbortSignal.timeout(options.deadlineMs + extraTime(options))
+  const stop = options.signal
+    ? AbortSignal.any([deadline, options.signal])
+    : deadline
   const results = new Map<Planned, CheckResult>()
 
   const runOne = async (item: Planned) => {
-    const result = await runUnit(item, options, deadline)
+    const result = await runUnit(item, options, stop)
     results.set(item, result)
     options.onResult?.(result)
   }
@@ -68,16 +73,27 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   for (const item of exclusive) await runOne(item)
 
   const checks = planned.map(p => results.get(p) as CheckResult)
+  const interrupted = options.signal?.aborted === true
   return {
     version: 1,
-    result: checks.some(failsGate) ? 'fail' : 'pass',
+    result: interrupted || checks.some(failsGate) ? 'fail' : 'pass',
     target: options.context.target?.href ?? null,
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),
     summary: summarize(checks),
-    notes: [...(options.notes ?? [])],
+    notes: [
+      ...(options.notes ?? []),
+      ...(interrupted
+        ? [`interrupted: ${interruptReason(options.signal)}`]
+        : [])
+    ],
     checks
   }
+}
+
+function interruptReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason
+  return reason instanceof Error ? reason.message : String(reason)
 }
 
 /** Every check `skip`, result `fail` with the reason as the report's `error`. */
@@ -174,6 +190,7 @@ async function runUnit(
   }
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
+  if (options.signal?.aborted) return interrupted(base, 'not run', 0)
   if (deadline.aborted) {
     return {
       ...base,
@@ -209,6 +226,9 @@ async function runUnit(
       duration_ms: elapsed()
     }
   } catch (error) {
+    if (options.signal?.aborted) {
+      return interrupted(base, `stopped after ${elapsed()} ms`, elapsed())
+    }
     const summary =
       error instanceof CheckError
         ? error.message
@@ -222,6 +242,23 @@ async function runUnit(
       notes: [],
       duration_ms: elapsed()
     }
+  }
+}
+
+/** A unit that the user's Ctrl-C (or SIGTERM) kept from finishing: never `pass`. */
+function interrupted(
+  base: Pick<CheckResult, 'kind' | 'name' | 'level' | 'source'>,
+  what: string,
+  ms: number
+): CheckResult {
+  return {
+    ...base,
+    status: 'skip',
+    summary: `${what}: interrupted`,
+    metrics: {},
+    findings: [],
+    notes: [],
+    duration_ms: ms
   }
 }
 

@@ -29,6 +29,15 @@ function loadSettings(item: LatencyItem): LoadSettings {
   }
 }
 
+/** One run's requests (warm-up included) and its time cap, warm-up and one timeout to drain. */
+function itemPlan(item: LatencyItem, policy: Policy) {
+  const bounds = loadBounds(loadSettings(item), policy.defaults.timeout)
+  return {
+    maxRequests: bounds.requests + bounds.warmupRequests,
+    maxMs: bounds.windowMs + bounds.warmupMs + policy.defaults.timeout
+  }
+}
+
 /** The latency budgets, in the order the summary names them. */
 const LATENCY_BUDGETS = ['p50', 'p90', 'p95', 'p99', 'max'] as const
 
@@ -38,12 +47,16 @@ const LATENCY_BUDGETS = ['p50', 'p90', 'p95', 'p99', 'max'] as const
  */
 export const latencyCheck: Check<'latency'> = {
   kind: 'latency',
-  // Each run's time cap, its warm-up, and one timeout to drain.
   extraTimeMs: (items, policy) =>
-    items.reduce((sum, item) => {
-      const bounds = loadBounds(loadSettings(item), policy.defaults.timeout)
-      return sum + bounds.windowMs + bounds.warmupMs + policy.defaults.timeout
-    }, 0),
+    items.reduce((sum, item) => sum + itemPlan(item, policy).maxMs, 0),
+  plan: (items, policy) => {
+    const plans = items.map(item => itemPlan(item, policy))
+    return {
+      maxRequests: plans.reduce((sum, plan) => sum + plan.maxRequests, 0),
+      maxMs: plans.reduce((sum, plan) => sum + plan.maxMs, 0),
+      basis: `${items.length} load runs, one after another, warm-up included`
+    }
+  },
   units: items =>
     items.map((item, index) => {
       const name = item.name ?? item.paths.join(', ')
