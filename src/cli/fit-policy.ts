@@ -206,8 +206,7 @@ function smokeSection(
 /** The page title as written in the HTML (so `contains` finds it), if plain. */
 function pageTitle(html: string): string | undefined {
   const raw = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(html)?.[1]?.trim()
-  if (!raw || raw.includes('${') || /[\u0000-\u001f]/.test(raw))
-    return undefined
+  if (!raw || raw.includes('${') || /\p{Cc}/u.test(raw)) return undefined
   return raw.length > 60 ? raw.slice(0, 60).trimEnd() : raw
 }
 

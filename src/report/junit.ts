@@ -75,15 +75,14 @@ function testcase(check: CheckResult): string[] {
     )
   }
   const out = [
-    ...(check.status === 'warn' || (check.status === 'error' && !failsGate(check))
+    ...(check.status === 'warn' ||
+    (check.status === 'error' && !failsGate(check))
       ? [`${check.status}: ${check.summary}`]
       : []),
     ...check.notes.map(note => `note: ${note}`)
   ]
   if (out.length > 0) {
-    body.push(
-      `      <system-out>${out.map(xmlText).join('\n')}</system-out>`
-    )
+    body.push(`      <system-out>${out.map(xmlText).join('\n')}</system-out>`)
   }
   if (body.length === 0) return [`${open}/>`]
   return [`${open}>`, ...body, '    </testcase>']
