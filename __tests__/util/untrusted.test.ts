@@ -88,8 +88,8 @@ describe('markdownCode', () => {
 
 describe('htmlText', () => {
   it('writes entities only and defuses mentions', () => {
-    expect(htmlText('</summary><b>@me')).toBe(
-      '&lt;/summary&gt;&lt;b&gt;@\u200bme'
+    expect(htmlText('</summary><b>@me #1 [x]')).toBe(
+      '&lt;/summary&gt;&lt;b&gt;@\u200bme #\u200b1 &#91;x&#93;'
     )
   })
 })

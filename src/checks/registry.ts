@@ -20,7 +20,9 @@ const LOADERS: { readonly [K in CheckKind]: () => Promise<Check<K>> } = {
   dns: async () => (await import('./dns.ts')).dnsCheck,
   email: async () => (await import('./email/check.ts')).emailCheck,
   rate_limits: async () => (await import('./rate-limits.ts')).rateLimitsCheck,
-  exposure: async () => (await import('./exposure/index.ts')).exposureCheck
+  exposure: async () => (await import('./exposure/index.ts')).exposureCheck,
+  dependencies: async () =>
+    (await import('./dependencies/index.ts')).dependenciesCheck
 }
 
 /** Loads the given check kinds. */

@@ -1,4 +1,5 @@
 import type { HttpClient } from '../net/http.ts'
+import type { PolicyFileReader } from '../policy/files.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */
@@ -13,7 +14,8 @@ export const CHECK_KINDS = [
   'dns',
   'email',
   'rate_limits',
-  'exposure'
+  'exposure',
+  'dependencies'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]
@@ -75,6 +77,11 @@ export interface CheckContext {
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
   readonly changesFromApi?: ChangeProvider
+  /**
+   * Reads a file the policy names (baseline, budgets) from where the policy
+   * was read: the base commit under `policy-ref: base`, else the workspace.
+   */
+  readonly readPolicyFile: PolicyFileReader
   /** A short live status line (latency progress); may be a no-op. */
   progress(line: string): void
 }
@@ -101,8 +108,16 @@ export interface Unit {
 /** A check kind: turns its policy section into units. */
 export interface Check<K extends CheckKind = CheckKind> {
   readonly kind: K
-  /** `target` is the resolved target (url input over policy), for naming. */
-  units(section: NonNullable<Policy[K]>, policy: Policy, target?: URL): Unit[]
+  /**
+   * `target` is the resolved target (url input over policy), for naming;
+   * `cwd` the workspace, for kinds whose checks are its files (lockfiles).
+   */
+  units(
+    section: NonNullable<Policy[K]>,
+    policy: Policy,
+    target?: URL,
+    cwd?: string
+  ): Unit[]
   /** Time its units need beyond the run's base deadline (load tests). */
   extraTimeMs?(section: NonNullable<Policy[K]>, policy: Policy): number
   /** What the section may do at most, without doing it (`check --dry-run`). */

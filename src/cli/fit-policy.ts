@@ -1,8 +1,7 @@
 import { isIP } from 'node:net'
-import { evaluateCache, sharedCaching } from '../checks/cache.ts'
-import { parseCacheControl } from '../checks/http-headers/cache-control.ts'
+import { evaluateCache } from '../checks/cache.ts'
 import { evaluateHeaders } from '../checks/headers.ts'
-import { fieldLines, fieldValue } from '../checks/http-headers/fields.ts'
+import { fieldValue } from '../checks/http-headers/fields.ts'
 import { parseHsts } from '../checks/http-headers/hsts.ts'
 import { parseLocation } from '../checks/redirects.ts'
 import { assetReferences } from '../checks/secrets/sources/bundle.ts'
@@ -323,14 +322,9 @@ async function cacheSection(
 
 /** The shared-cache lifetime the asset has, rounded down to a whole unit. */
 function cacheLifetime(res: HttpResponse): number {
-  const caching = sharedCaching(
-    parseCacheControl(fieldLines(res.headers, 'cache-control')),
-    fieldValue(res.headers, 'expires'),
-    fieldValue(res.headers, 'date'),
-    Date.now()
-  )
-  if (!caching.storable) return 0
-  const longest = Math.min(caching.lifetime, MAX_AGE_SECONDS)
+  const judged = evaluateCache({ expect: 'public', level: 'error' }, res)
+  const lifetime = Number(judged.metrics?.shared_lifetime_s ?? 0)
+  const longest = Math.min(lifetime, MAX_AGE_SECONDS)
   for (const unit of [86_400, 3600, 60]) {
     if (longest >= unit) return Math.floor(longest / unit) * unit
   }

@@ -10,10 +10,12 @@ import { HttpClient } from '../net/http.ts'
 import { waitForTarget } from '../net/wait.ts'
 import { formatDuration } from '../util/duration.ts'
 import { PolicyError } from '../policy/errors.ts'
+import { workspaceFileReader, type PolicyFileReader } from '../policy/files.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report } from '../report/model.ts'
 import { planGate, type GatePlan } from './plan.ts'
+import { maskable, Redactor } from '../util/redact.ts'
 import { runChecks } from './run.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
@@ -29,6 +31,8 @@ export interface GateOptions {
   diffRange?: DiffRange
   /** The change from the GitHub API, for when local git cannot give it. */
   changesFromApi?: ChangeProvider
+  /** Files the policy names; default: read from `cwd`. */
+  readPolicyFile?: PolicyFileReader
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
   /** Aborted on Ctrl-C / SIGTERM: stop at once and report what ran. */
@@ -42,8 +46,39 @@ export interface GateOptions {
 /** Room for everything but load tests, which add their own time on top. */
 const BASE_DEADLINE_MS = 10 * 60_000
 
-/** Resolves the target, waits for it if asked, and runs every check. */
+/**
+ * Resolves the target, waits for it if asked, and runs every check. This is
+ * the report boundary: every line, result, report and error leaving it has
+ * the policy's `${VAR}` values, found secrets and URL credentials hidden,
+ * and only maskable values are handed on for `add-mask` (§7.1).
+ */
 export async function runGate(
+  loaded: LoadedPolicy,
+  options: GateOptions
+): Promise<Report> {
+  const redactor = new Redactor(loaded.hiddenValues)
+  const register = (values: readonly string[]) => {
+    redactor.add(values)
+    const masked = values.filter(maskable)
+    if (masked.length > 0) options.onSecretValues?.(masked)
+  }
+  register(loaded.hiddenValues)
+  try {
+    const report = await runGateUnredacted(loaded, {
+      ...options,
+      log: line => options.log(redactor.text(line)),
+      progress: line => options.progress?.(redactor.text(line)),
+      onResult: result => options.onResult?.(redactor.deep(result)),
+      onSecretValues: register
+    })
+    return redactor.deep(report)
+  } catch (error) {
+    if (error instanceof Error) error.message = redactor.text(error.message)
+    throw error
+  }
+}
+
+async function runGateUnredacted(
   loaded: LoadedPolicy,
   options: GateOptions
 ): Promise<Report> {
@@ -88,6 +123,8 @@ export async function runGate(
         cwd: options.cwd,
         diffRange: options.diffRange,
         changesFromApi: options.changesFromApi,
+        readPolicyFile:
+          options.readPolicyFile ?? workspaceFileReader(options.cwd),
         progress: options.progress ?? (() => {})
       },
       only: options.only,

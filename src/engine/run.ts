@@ -1,4 +1,4 @@
-import { CheckError } from '../errors.ts'
+import { CannotJudgeError, CheckError } from '../errors.ts'
 import type { CheckSet } from '../checks/registry.ts'
 import { skippedUnit } from '../checks/skip.ts'
 import {
@@ -61,16 +61,28 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     : deadline
   const results = new Map<Planned, CheckResult>()
 
+  // A unit that finds the run cannot be judged (a policy-named file
+  // unreadable at the base commit) makes the whole report unjudged.
+  let cannotJudge: string | undefined
   const runOne = async (item: Planned) => {
-    const result = await runUnit(item, options, stop)
-    results.set(item, result)
-    options.onResult?.(result)
+    if (cannotJudge !== undefined) return
+    try {
+      const result = await runUnit(item, options, stop)
+      results.set(item, result)
+      options.onResult?.(result)
+    } catch (error) {
+      if (!(error instanceof CannotJudgeError)) throw error
+      cannotJudge ??= error.message
+    }
   }
 
   const shared = planned.filter(p => !p.unit.exclusive)
   const exclusive = planned.filter(p => p.unit.exclusive)
   await runPool(shared, options.concurrency ?? 4, runOne)
   for (const item of exclusive) await runOne(item)
+  if (cannotJudge !== undefined) {
+    return unjudgedReport(planned, options, cannotJudge, started)
+  }
 
   const checks = planned.map(p => results.get(p) as CheckResult)
   const interrupted = options.signal?.aborted === true
@@ -115,16 +127,60 @@ function unjudgedReport(
     notes: [],
     duration_ms: 0
   }))
+  return cannotJudgeReport(reason, {
+    checks,
+    target: options.context.target?.href ?? null,
+    notes: options.notes,
+    started
+  })
+}
+
+/**
+ * The report of a run that cannot be judged (§7.0). Adapters build it with
+ * no checks when the policy itself could not be read where it must be.
+ */
+export function cannotJudgeReport(
+  reason: string,
+  run: {
+    checks?: CheckResult[]
+    target: string | null
+    notes?: readonly string[]
+    started: Date
+  }
+): Report {
   return {
     version: 1,
     result: 'fail',
     error: reason,
-    target: options.context.target?.href ?? null,
-    started_at: started.toISOString(),
-    duration_ms: Date.now() - started.getTime(),
+    target: run.target,
+    started_at: run.started.toISOString(),
+    duration_ms: Date.now() - run.started.getTime(),
     summary: `cannot judge this run: ${reason}`,
-    notes: [...(options.notes ?? [])],
-    checks
+    notes: [...(run.notes ?? [])],
+    checks: run.checks ?? []
+  }
+}
+
+/**
+ * What a run stopped midway (SIGINT/SIGTERM) had finished: never a pass,
+ * since the rest did not run.
+ */
+export function stoppedReport(
+  reason: string,
+  run: { checks: CheckResult[]; target: string | null; started: Date }
+): Report {
+  return {
+    version: 1,
+    result: 'fail',
+    target: run.target,
+    started_at: run.started.toISOString(),
+    duration_ms: Date.now() - run.started.getTime(),
+    summary:
+      run.checks.length > 0
+        ? `${reason}: ${summarize(run.checks)}`
+        : `${reason} before any check finished`,
+    notes: [`${reason}: only the checks listed finished`],
+    checks: [...run.checks]
   }
 }
 
@@ -146,7 +202,12 @@ function plan(options: RunOptions): Planned[] {
       continue
     }
     const target = options.context.target
-    for (const unit of check.units(section as never, policy, target)) {
+    for (const unit of check.units(
+      section as never,
+      policy,
+      target,
+      options.context.cwd
+    )) {
       planned.push({ kind, unit })
     }
   }
@@ -226,6 +287,7 @@ async function runUnit(
       duration_ms: elapsed()
     }
   } catch (error) {
+    if (error instanceof CannotJudgeError) throw error
     if (options.signal?.aborted) {
       return interrupted(base, `stopped after ${elapsed()} ms`, elapsed())
     }

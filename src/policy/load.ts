@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import {
   isMap,
@@ -22,7 +22,31 @@ export interface LoadedPolicy {
   file: string
   /** Position of the node at `path`, or of its nearest existing parent. */
   locate(path: PolicyPath): SourcePosition
+  /**
+   * The `${VAR}` values that must be shown nowhere: every interpolated value
+   * but the runner's public variables and values that only form the
+   * target's scheme, host and port (§7.1).
+   */
+  hiddenValues: readonly string[]
 }
+
+/** A policy larger than this is refused (read in pieces, never whole). */
+export const MAX_POLICY_BYTES = 1024 * 1024
+
+/** The runner's variables that are public by nature (§7.1); never GITHUB_TOKEN. */
+const PUBLIC_VARIABLES = new Set([
+  'GITHUB_SHA',
+  'GITHUB_REF',
+  'GITHUB_REF_NAME',
+  'GITHUB_HEAD_REF',
+  'GITHUB_BASE_REF',
+  'GITHUB_REPOSITORY',
+  'GITHUB_RUN_ID',
+  'GITHUB_RUN_NUMBER',
+  'GITHUB_SERVER_URL',
+  'GITHUB_WORKFLOW',
+  'RUNNER_OS'
+])
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -37,7 +61,7 @@ export async function loadPolicyFile(
 ): Promise<LoadedPolicy> {
   let text: string
   try {
-    text = await readFile(resolve(cwd, file), 'utf8')
+    text = await readCapped(resolve(cwd, file), MAX_POLICY_BYTES)
   } catch (error) {
     throw new PolicyError(file, [
       {
@@ -50,12 +74,45 @@ export async function loadPolicyFile(
   return parsePolicy(text, file, env)
 }
 
+/**
+ * Reads a file in pieces up to `max` bytes, so `/dev/zero` or a huge file
+ * costs at most that much memory; a longer file throws.
+ */
+async function readCapped(path: string, max: number): Promise<string> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(max + 1)
+    let length = 0
+    while (length <= max) {
+      const { bytesRead } = await handle.read(
+        buffer,
+        length,
+        Math.min(64 * 1024, max + 1 - length),
+        null
+      )
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    if (length > max) {
+      throw new Error(`the file is over ${max / 1024 / 1024} MiB`)
+    }
+    return buffer.subarray(0, length).toString('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
 /** Parses policy text; `file` is only used in messages and positions. */
 export function parsePolicy(
   text: string,
   file: string,
   env: Env
 ): LoadedPolicy {
+  if (Buffer.byteLength(text) > MAX_POLICY_BYTES) {
+    throw new PolicyError(file, [
+      { line: 1, column: 1, message: 'the policy is over 1 MiB' }
+    ])
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   const at = (offset: number): { line: number; column: number } => {
@@ -73,7 +130,7 @@ export function parsePolicy(
     )
   }
 
-  const problems = interpolate(doc, env, at)
+  const { problems, substitutions } = interpolate(doc, env, at)
   if (problems.length > 0) throw new PolicyError(file, problems)
 
   const nodeAt = (path: PolicyPath): YamlNode | undefined => {
@@ -91,20 +148,81 @@ export function parsePolicy(
     return range ? at(range[0]) : { line: 1, column: 1 }
   }
 
-  const result = policySchema.safeParse(doc.toJS() ?? {})
+  const result = policySchema.safeParse(toPlain(doc, file, at) ?? {})
   if (!result.success) {
     throw new PolicyError(
       file,
       result.error.issues
-        .map(issue => describeIssue(issue, doc, positionOf, at))
+        .flatMap(issue => describeIssue(issue, doc, positionOf, at))
         .sort((a, b) => a.line - b.line || a.column - b.column)
     )
   }
   return {
     policy: result.data,
     file,
-    locate: path => ({ file, ...positionOf(path) })
+    locate: path => ({ file, ...positionOf(path) }),
+    hiddenValues: hiddenValues(substitutions, result.data.target)
   }
+}
+
+/** At most this many alias expansions: a billion-laughs document stays small. */
+const MAX_ALIAS_COUNT = 100
+
+/** The document as plain data; an alias bomb is a policy error at its first alias. */
+function toPlain(
+  doc: Document,
+  file: string,
+  at: (offset: number) => { line: number; column: number }
+): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (error) {
+    let first: number | undefined
+    visit(doc, {
+      Alias(_key, node) {
+        first ??= node.range?.[0]
+        return visit.BREAK
+      }
+    })
+    throw new PolicyError(file, [
+      {
+        ...at(first ?? 0),
+        message: `YAML aliases expand too much (${errorMessage(error)}); write the values out`
+      }
+    ])
+  }
+}
+
+interface Substitution {
+  variable: string
+  value: string
+  /** The scalar is the top-level `target`. */
+  inTarget: boolean
+}
+
+/**
+ * The interpolated values to hide: all but the public runner variables and
+ * a value used only in `target` that lies inside its scheme://host:port.
+ */
+function hiddenValues(
+  substitutions: readonly Substitution[],
+  target: string | undefined
+): string[] {
+  let origin = ''
+  try {
+    origin = target ? new URL(target).origin : ''
+  } catch {
+    // Validation rejected a bad target already; nothing forms an origin.
+  }
+  const hidden = new Set<string>()
+  for (const { variable, value } of substitutions) {
+    if (PUBLIC_VARIABLES.has(variable)) continue
+    const onlyOrigin = substitutions
+      .filter(other => other.value === value)
+      .every(use => use.inTarget && origin.includes(use.value))
+    if (!onlyOrigin) hidden.add(value)
+  }
+  return [...hidden]
 }
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g
@@ -118,8 +236,12 @@ function interpolate(
   doc: Document,
   env: Env,
   at: (offset: number) => { line: number; column: number }
-): PolicyProblem[] {
+): { problems: PolicyProblem[]; substitutions: Substitution[] } {
   const problems: PolicyProblem[] = []
+  const substitutions: Substitution[] = []
+  const targetNode = isMap(doc.contents)
+    ? doc.contents.get('target', true)
+    : undefined
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string' || !node.value.includes('${')) return
@@ -132,11 +254,12 @@ function interpolate(
           })
           return whole
         }
+        substitutions.push({ variable, value, inTarget: node === targetNode })
         return value
       })
     }
   })
-  return problems
+  return { problems, substitutions }
 }
 
 function describeIssue(
@@ -144,34 +267,38 @@ function describeIssue(
   doc: Document,
   positionOf: (path: PolicyPath) => { line: number; column: number },
   at: (offset: number) => { line: number; column: number }
-): PolicyProblem {
+): PolicyProblem[] {
   const path = issue.path as PolicyPath
   const where = path.length > 0 ? `${path.join('.')}: ` : ''
 
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]
     const known = knownKeys(path)
-    const suggestion = closest(key, known)
-    const keyNode = findKey(doc, path, key)
-    return {
-      ...(keyNode?.range ? at(keyNode.range[0]) : positionOf(path)),
-      message:
-        `unknown key '${key}'` +
-        (path.length > 0 ? ` in ${path.join('.')}` : '') +
-        (suggestion ? ` (did you mean '${suggestion}'?)` : '') +
-        `; expected one of: ${known.join(', ')}`
-    }
+    // Every unknown key, each at its own position.
+    return issue.keys.map(key => {
+      const suggestion = closest(key, known)
+      const keyNode = findKey(doc, path, key)
+      return {
+        ...(keyNode?.range ? at(keyNode.range[0]) : positionOf(path)),
+        message:
+          `unknown key '${key}'` +
+          (path.length > 0 ? ` in ${path.join('.')}` : '') +
+          (suggestion ? ` (did you mean '${suggestion}'?)` : '') +
+          `; expected one of: ${known.join(', ')}`
+      }
+    })
   }
 
   if (isMissing(doc, path)) {
     const parent = path.slice(0, -1)
-    return {
-      ...positionOf(parent),
-      message: `${parent.length > 0 ? `${parent.join('.')}: ` : ''}missing required key '${String(path.at(-1))}' (${plainMessage(issue)})`
-    }
+    return [
+      {
+        ...positionOf(parent),
+        message: `${parent.length > 0 ? `${parent.join('.')}: ` : ''}missing required key '${String(path.at(-1))}' (${plainMessage(issue)})`
+      }
+    ]
   }
 
-  return { ...positionOf(path), message: `${where}${plainMessage(issue)}` }
+  return [{ ...positionOf(path), message: `${where}${plainMessage(issue)}` }]
 }
 
 /** Zod's message without its generic prefix; unions list what each branch wanted. */

@@ -7,6 +7,7 @@ import { isResolverSpec } from '../util/host.ts'
 import {
   AGE_HINT,
   DURATION_HINT,
+  parseDuration,
   readAge,
   readDuration
 } from '../util/duration.ts'
@@ -16,6 +17,17 @@ const duration = z
   .string({ error: `expected ${DURATION_HINT}` })
   .transform((text, ctx) => {
     const ms = readDuration(text)
+    if (typeof ms === 'number') return ms
+    ctx.issues.push({ code: 'custom', message: ms, input: text })
+    return z.NEVER
+  })
+  .meta({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)$' })
+
+/** The load-test warm-up: a duration, where `0s` turns it off (not a timer). */
+const warmup = z
+  .string({ error: `expected ${DURATION_HINT}` })
+  .transform((text, ctx) => {
+    const ms = parseDuration(text) === 0 ? 0 : readDuration(text)
     if (typeof ms === 'number') return ms
     ctx.issues.push({ code: 'custom', message: ms, input: text })
     return z.NEVER
@@ -229,7 +241,9 @@ const latencyItem = z
       .describe('requests in flight (closed model)'),
     duration: duration.optional(),
     requests: z.int().min(1).max(1_000_000).optional(),
-    warmup: duration.optional().describe('samples in this window are dropped'),
+    warmup: warmup
+      .optional()
+      .describe('samples in this window are dropped; 0s turns it off'),
     p50: duration.optional(),
     p90: duration.optional(),
     p95: duration.optional(),
@@ -362,6 +376,50 @@ const exposure = z.strictObject({
   level: sectionLevel
 })
 
+const dependencies = z.strictObject({
+  fail_on: z
+    .enum(['low', 'moderate', 'medium', 'high', 'critical'])
+    .default('high')
+    .describe('fail at this severity and above (moderate = medium)'),
+  dev: z.boolean().default(true).describe('include devDependencies'),
+  new_only: z
+    .boolean()
+    .default(false)
+    .describe('on pull requests and pushes: only what the change adds'),
+  source: z
+    .enum(['github', 'npm'])
+    .default('github')
+    .describe(
+      'GitHub Advisory Database, or the registry bulk advisory endpoint'
+    ),
+  exclude: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('globs of lockfiles not to audit'),
+  ignore: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(
+            /^(GHSA(-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d{4,}|npm:\d+)$/i,
+            {
+              error: 'expected a GHSA-xxxx-xxxx-xxxx or CVE-YYYY-NNNN id'
+            }
+          ),
+        until: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, {
+            error: 'expected a date like 2027-01-31'
+          })
+          .optional(),
+        reason: z.string().min(1, { error: 'say why it is ignored' })
+      })
+    )
+    .default([]),
+  level: sectionLevel
+})
+
 const defaults = z.strictObject({
   timeout: duration.default(10_000).describe('per request'),
   wait: duration.optional().describe('poll the target until it answers'),
@@ -385,7 +443,8 @@ export const policySchema = z.strictObject({
   dns: dns.optional(),
   email: email.optional(),
   rate_limits: z.array(rateLimitItem).optional(),
-  exposure: exposure.optional()
+  exposure: exposure.optional(),
+  dependencies: dependencies.optional()
 })
 
 /** A validated policy, durations in milliseconds, defaults filled in. */

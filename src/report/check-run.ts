@@ -1,5 +1,6 @@
 import { renderMarkdown } from './markdown.ts'
 import { failsGate, truncate, type Report } from './model.ts'
+import { logText, oneLine } from '../util/untrusted.ts'
 
 /** The Checks API caps `output.summary` and `output.text` at 65,535 characters. */
 const CHECK_RUN_TEXT_LIMIT = 65_535
@@ -18,7 +19,7 @@ export interface Annotation {
 }
 
 export interface CheckRunOutput {
-  conclusion: 'success' | 'failure'
+  conclusion: 'success' | 'failure' | 'cancelled'
   title: string
   summary: string
   annotations: Annotation[]
@@ -27,7 +28,7 @@ export interface CheckRunOutput {
 const isUrl = (file: string) => /^https?:\/\//.test(file)
 
 /**
- * The completed check run: conclusion, a title, the markdown report, and
+ * The completed check run (outside text through util/untrusted.ts): conclusion, a title, the markdown report, and
  * annotations — each failing check at the policy line that declared it, and
  * each finding with a repository file and line (secrets) at that line.
  */
@@ -46,10 +47,10 @@ export function renderCheckRun(
         end_line: check.source.line,
         annotation_level: level,
         title: truncate(
-          `launch-gate ${check.kind} ${check.name}: ${check.status}`,
+          logText(`launch-gate ${check.kind} ${check.name}: ${check.status}`),
           255
         ),
-        message: truncate(check.summary, 4000)
+        message: truncate(logText(check.summary), 4000)
       })
     }
     for (const finding of check.findings) {
@@ -60,11 +61,15 @@ export function renderCheckRun(
         end_line: finding.line,
         annotation_level: level,
         title: truncate(
-          `launch-gate ${check.kind}${finding.rule ? `: ${finding.rule}` : ''}`,
+          logText(
+            `launch-gate ${check.kind}${finding.rule ? `: ${finding.rule}` : ''}`
+          ),
           255
         ),
         message: truncate(
-          `${finding.message}${finding.redacted ? ` (${finding.redacted})` : ''}`,
+          logText(
+            `${finding.message}${finding.redacted ? ` (${finding.redacted})` : ''}`
+          ),
           4000
         )
       })
@@ -80,7 +85,7 @@ export function renderCheckRun(
   }
   return {
     conclusion: report.result === 'pass' ? 'success' : 'failure',
-    title: truncate(report.summary, 255),
+    title: truncate(oneLine(report.summary), 255),
     summary,
     annotations: kept
   }

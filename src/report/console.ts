@@ -1,6 +1,7 @@
 import type { Status } from '../checks/types.ts'
 import { findingLocation, findingsToShow } from './markdown.ts'
 import { headline, type CheckResult, type Report } from './model.ts'
+import { logText } from '../util/untrusted.ts'
 
 const MAX_FINDINGS_SHOWN = 10
 
@@ -19,19 +20,23 @@ export interface ConsoleOptions {
   width?: number
 }
 
-/** The CLI's table: one row per check, findings indented under failures. */
+/**
+ * The CLI's table: one row per check, findings indented under failures.
+ * Every text from the report is shown through logText (one line, no control).
+ */
 export function renderConsole(report: Report, options: ConsoleOptions): string {
   const paint = (status: Status, text: string) =>
     options.color ? `${COLOR[status]}${text}${RESET}` : text
   const kindWidth = Math.max(4, ...report.checks.map(c => c.kind.length))
   const nameWidth = Math.min(
     32,
-    Math.max(4, ...report.checks.map(c => c.name.length))
+    Math.max(4, ...report.checks.map(c => logText(c.name).length))
   )
   const width = options.width ?? 120
   const lines = [
-    `launch-gate ${report.target ? `→ ${report.target}` : '(no target)'}`,
-    ...report.notes.map(note => `note: ${note}`),
+    `launch-gate ${report.target ? `→ ${logText(report.target)}` : '(no target)'}`,
+    ...(report.error ? [`error: ${logText(report.error)}`] : []),
+    ...report.notes.map(note => `note: ${logText(note)}`),
     '',
     `${'STATUS'.padEnd(7)}${'KIND'.padEnd(kindWidth + 2)}${'NAME'.padEnd(nameWidth + 2)}RESULT`
   ]
@@ -46,9 +51,9 @@ export function renderConsole(report: Report, options: ConsoleOptions): string {
     if (
       details.length === 0 &&
       check.status !== 'pass' &&
-      check.summary.length > room
+      logText(check.summary).length > room
     ) {
-      details.push(`       - ${check.summary}`)
+      details.push(`       - ${logText(check.summary)}`)
     }
     lines.push(...details)
   }
@@ -65,14 +70,16 @@ function findingLines(check: CheckResult): string[] {
   const findings = findingsToShow(check)
   const shown = findings.slice(0, MAX_FINDINGS_SHOWN).map(f => {
     const where = findingLocation(f)
-    return `       - ${where ? `${where}: ` : ''}${f.message}${f.redacted ? ` (${f.redacted})` : ''}`
+    const text = `${where ? `${where}: ` : ''}${f.message}${f.redacted ? ` (${f.redacted})` : ''}`
+    return `       - ${logText(text)}`
   })
   const hidden = findings.length - shown.length
   if (hidden > 0) shown.push(`       … ${hidden} more in the JSON report`)
+  shown.push(...check.notes.map(note => `       note: ${logText(note)}`))
   return shown
 }
 
 function fit(text: string, width: number): string {
-  const line = text.replace(/\s*\n\s*/g, ' ')
+  const line = logText(text)
   return line.length <= width ? line : `${line.slice(0, width - 1)}…`
 }

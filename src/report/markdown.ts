@@ -1,6 +1,7 @@
 import type { Status } from '../checks/types.ts'
 import type { CheckResult, Report } from './model.ts'
 import { failsGate, headline } from './model.ts'
+import { htmlText, markdownCode, markdownText } from '../util/untrusted.ts'
 
 export const STATUS_ICON: Record<Status, string> = {
   pass: '✅',
@@ -8,16 +9,6 @@ export const STATUS_ICON: Record<Status, string> = {
   warn: '⚠️',
   error: '💥',
   skip: '⏭️'
-}
-
-/** Makes text safe inside a markdown table cell (no HTML, no cell breaks). */
-export function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
 }
 
 /** Failing checks first, then warnings and errors, then the rest, in plan order. */
@@ -51,8 +42,10 @@ export function findingLocation(f: { file?: string; line?: number }): string {
 }
 
 export interface MarkdownOptions {
-  /** Stop adding rows and findings past this many characters, and say so. */
+  /** Stop adding rows and findings past this size, and say so. */
   maxLength: number
+  /** How `maxLength` is counted: UTF-16 characters (API fields) or UTF-8 bytes (job summary). */
+  measure?: 'chars' | 'bytes'
   /** Appended as a link to the full report, e.g. the workflow run. */
   runUrl?: string
 }
@@ -61,6 +54,7 @@ export interface MarkdownOptions {
  * The report as markdown: verdict, the one-line summary, a table with the
  * breached checks first, and their findings. Trimmed to `maxLength` with a
  * visible note; shared by the job summary, the check run and the PR comment.
+ * Every text from the report goes through util/untrusted.ts.
  */
 export function renderMarkdown(
   report: Report,
@@ -71,60 +65,114 @@ export function renderMarkdown(
   const head = [
     `### ${verdict}`,
     '',
-    `${headline(report.checks)}${report.target ? ` — target \`${cell(report.target)}\`` : ''}`,
+    `${headline(report.checks)}${report.target ? ` — target ${markdownCode(report.target)}` : ''}`,
     '',
-    ...report.notes.map(note => `> ${cell(note)}`),
+    ...(report.error
+      ? [`**Cannot judge this run:** ${markdownText(report.error)}`, '']
+      : []),
+    ...report.notes.map(note => `> ${markdownText(note)}`),
     ...(report.notes.length > 0 ? [''] : [])
   ]
   const table = ['| Status | Check | Name | Result |', '|---|---|---|---|']
-  const details: string[] = []
+  const details: DetailsBlock[] = []
   for (const check of byUrgency(report.checks)) {
     table.push(
-      `| ${STATUS_ICON[check.status]} ${check.status} | ${check.kind} | ${cell(check.name)} | ${cell(check.summary)} |`
+      `| ${STATUS_ICON[check.status]} ${check.status} | ${check.kind} | ${markdownText(check.name)} | ${markdownText(check.summary)} |`
     )
     const findings = findingsToShow(check)
-    if (findings.length > 0) {
-      details.push(
-        `<details><summary>${check.kind} ${cell(check.name)}: ${findings.length} finding(s)</summary>`,
-        '',
-        ...findings.map(f => {
-          const where = findingLocation(f)
-          const extra = f.redacted ? ` (\`${cell(f.redacted)}\`)` : ''
-          return `- ${where ? `\`${cell(where)}\` ` : ''}${cell(f.message)}${extra}`
-        }),
-        '',
-        '</details>'
-      )
+    if (findings.length > 0 || check.notes.length > 0) {
+      details.push({
+        open: [
+          `<details><summary>${check.kind} ${htmlText(check.name)}: ${findings.length} finding(s)</summary>`,
+          ''
+        ],
+        items: [
+          ...check.notes.map(note => `- _note:_ ${markdownText(note)}`),
+          ...findings.map(f => {
+            const where = findingLocation(f)
+            const extra = f.redacted ? ` (${markdownCode(f.redacted)})` : ''
+            return `- ${where ? `${markdownCode(where)} ` : ''}${markdownText(f.message)}${extra}`
+          })
+        ],
+        close: ['', '</details>']
+      })
     }
   }
   const footer = options.runUrl
-    ? ['', `[Full run and logs](${options.runUrl})`]
+    ? ['', `[Full run and logs](${encodeURI(options.runUrl)})`]
     : []
-  return fitLines(
-    [...head, ...table, '', ...details],
+  return fitBlocks(
+    head,
+    table,
+    details,
     footer,
-    options.maxLength
+    options.maxLength,
+    options.measure === 'bytes'
+      ? Buffer.byteLength
+      : (text: string) => text.length
   )
 }
 
-const TRIMMED =
-  '\n_…trimmed to fit; the full report is in the job summary and the JSON report._'
+/** A `<details>` block: its items may be cut, its opening and closing never. */
+interface DetailsBlock {
+  open: string[]
+  items: string[]
+  close: string[]
+}
 
-/** Joins lines, dropping trailing ones (with a note) so the result fits. */
-function fitLines(
-  lines: string[],
+const TRIMMED =
+  '_…trimmed to fit; the full report is in the job summary and the JSON report._'
+
+/**
+ * Joins the head, the table and the `<details>` blocks, dropping what does
+ * not fit (with a note). A cut falls only between table rows (the table
+ * keeps its header and stays a table) or between whole `<details>` blocks,
+ * so nothing is left open.
+ */
+function fitBlocks(
+  head: string[],
+  table: string[],
+  details: DetailsBlock[],
   footer: string[],
-  maxLength: number
+  maxLength: number,
+  size: (text: string) => number
 ): string {
-  const tail = footer.join('\n')
-  let length = tail.length
+  const reserve = size(['', TRIMMED, ...footer].join('\n')) + 1
+  let used = reserve
   const kept: string[] = []
-  for (const line of lines) {
-    if (length + line.length + 1 + TRIMMED.length > maxLength) {
-      return [...kept, TRIMMED, ...footer].join('\n')
-    }
-    kept.push(line)
-    length += line.length + 1
+  const fits = (lines: string[]) =>
+    used + lines.reduce((sum, line) => sum + size(line) + 1, 0) <= maxLength
+  const add = (lines: string[]) => {
+    used += lines.reduce((sum, line) => sum + size(line) + 1, 0)
+    kept.push(...lines)
   }
-  return [...kept, ...footer].join('\n')
+  const done = (trimmed: boolean) =>
+    [...kept, ...(trimmed ? ['', TRIMMED] : []), ...footer].join('\n')
+
+  for (const line of head) {
+    if (!fits([line])) return done(true)
+    add([line])
+  }
+  if (!fits(table.slice(0, 3))) return done(true)
+  for (const row of table) {
+    if (!fits([row])) return done(true)
+    add([row])
+  }
+  add([''])
+  for (const { open, items, close } of details) {
+    if (fits([...open, ...items, ...close])) {
+      add([...open, ...items, ...close])
+      continue
+    }
+    const more = (n: number) => `- … ${n} more in the JSON report`
+    if (!fits([...open, more(items.length), ...close])) return done(true)
+    add(open)
+    let shown = 0
+    while (fits([items[shown], more(items.length), ...close])) {
+      add([items[shown++]])
+    }
+    add([more(items.length - shown), ...close])
+    return done(true)
+  }
+  return done(false)
 }

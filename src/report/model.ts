@@ -6,6 +6,7 @@ import type {
   SourcePosition,
   Status
 } from '../checks/types.ts'
+import { oneLine } from '../util/untrusted.ts'
 
 /** One row of the report (spec §5). */
 export interface CheckResult {
@@ -51,7 +52,8 @@ export function summarize(checks: readonly CheckResult[]): string {
   const failing = checks.filter(failsGate)
   if (failing.length === 0) return headline(checks)
   const what = failing.map(c => `${c.kind} ${c.name} ${c.summary}`).join(', ')
-  return `${headline(checks)}: ${truncate(what, 900)}`
+  // The `summary` output and the check-run title: always one line.
+  return `${headline(checks)}: ${truncate(oneLine(what), 900)}`
 }
 
 /** Counts only, e.g. `1 of 3 checks failed` or `3 of 3 checks passed (1 warned)`. */

@@ -1,10 +1,15 @@
 import { renderMarkdown } from './markdown.ts'
 import type { Report } from './model.ts'
 
-/** GitHub rejects a step summary over 1 MiB; stay well under it. */
-const STEP_SUMMARY_LIMIT = 1_000_000
+/** GitHub rejects a step summary over 1 MiB of UTF-8 bytes. */
+export const STEP_SUMMARY_BYTES = 1024 * 1024
 
-/** The job summary (`GITHUB_STEP_SUMMARY`) markdown. */
+/** The job summary (`GITHUB_STEP_SUMMARY`) markdown, at most 1 MiB of bytes. */
 export function renderStepSummary(report: Report, runUrl?: string): string {
-  return `${renderMarkdown(report, { maxLength: STEP_SUMMARY_LIMIT, runUrl })}\n`
+  const markdown = renderMarkdown(report, {
+    maxLength: STEP_SUMMARY_BYTES - 1,
+    measure: 'bytes',
+    runUrl
+  })
+  return `${markdown}\n`
 }

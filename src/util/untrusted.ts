@@ -116,11 +116,14 @@ export function markdownCode(text: string): string {
 }
 
 /**
- * Text inside an HTML block line (e.g. `<summary>`), where markdown escapes
- * are not read: entities only, plus no mention or autolink.
+ * Text inside an HTML block line (e.g. `<summary>`), where backslash escapes
+ * are not read: markdown punctuation as numeric entities, no mention or autolink.
  */
 export function htmlText(text: string): string {
-  return defuseReferences(htmlEntities(flatten(text)))
+  return htmlEntities(defuseReferences(flatten(text))).replace(
+    /[[\]()!`*_~|\\]/g,
+    char => `&#${char.charCodeAt(0)};`
+  )
 }
 
 /** Lone surrogates and U+FFFE/U+FFFF: no XML 1.0 document may hold them. */

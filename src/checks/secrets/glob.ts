@@ -1,3 +1,5 @@
+import { BoundedRegex } from '../../util/bounded-regex.ts'
+
 /**
  * Compiles `exclude` globs into one path test: `**` crosses folders, `*` and
  * `?` stay within one, `{a,b}` is either. A glob without a `/` matches the
@@ -7,17 +9,20 @@ export function globMatcher(
   globs: readonly string[]
 ): (path: string) => boolean {
   if (globs.length === 0) return () => false
-  const full: RegExp[] = []
-  const base: RegExp[] = []
+  const full: string[] = []
+  const base: string[] = []
   for (const glob of globs) {
     const pattern = glob.replace(/^\.\//, '')
-    ;(pattern.includes('/') ? full : base).push(
-      new RegExp(`^${globToRegex(pattern)}$`)
-    )
+    ;(pattern.includes('/') ? full : base).push(globToRegex(pattern))
   }
+  // One bounded regex per kind: `**/*a*a*a*` globs backtrack polynomially.
+  const either = (parts: string[]) =>
+    parts.length > 0 ? new BoundedRegex(`^(?:${parts.join('|')})$`) : undefined
+  const fullRe = either(full)
+  const baseRe = either(base)
   return path => {
     const name = path.slice(path.lastIndexOf('/') + 1)
-    return full.some(re => re.test(path)) || base.some(re => re.test(name))
+    return Boolean(fullRe?.test(path) || baseRe?.test(name))
   }
 }
 

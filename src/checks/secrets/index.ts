@@ -21,6 +21,7 @@ import type { SourceNote, Sources } from './sources/common.ts'
 import { diffSources, gitChangeProvider } from './sources/diff.ts'
 import { GIT_TIMEOUT_MS } from './sources/git.ts'
 import { repoSources } from './sources/repo.ts'
+import { BoundedRegex } from '../../util/bounded-regex.ts'
 
 export type SecretsSection = NonNullable<Policy['secrets']>
 
@@ -228,9 +229,9 @@ async function scanAll(
   return { findings, bytes }
 }
 
-function compileAllow(section: SecretsSection): RegExp[] {
-  // The schema has checked that each one compiles.
-  return section.allow.map(source => new RegExp(source))
+function compileAllow(section: SecretsSection): BoundedRegex[] {
+  // The schema has checked that each one compiles; a user regex runs bounded.
+  return section.allow.map(source => new BoundedRegex(source))
 }
 
 /** The values of `known_values`, and a note for each that cannot be searched. */

@@ -1,6 +1,6 @@
 import { CheckError } from '../../../errors.ts'
-import { Parser } from 'htmlparser2'
 import type { HttpResponse } from '../../../net/http.ts'
+import { scanHtml } from '../../html/references.ts'
 import type { ScanSource } from '../scan.ts'
 import type { CheckContext } from '../../types.ts'
 import {
@@ -171,42 +171,11 @@ export async function bundleSources(
 
 /** Scripts and styles a page loads, resolved against its URL (and `<base>`). */
 export function assetReferences(html: string, pageUrl: URL): URL[] {
-  const refs: URL[] = []
-  let base = pageUrl
-  const add = (value: string | undefined) => {
-    if (!value || value.startsWith('data:')) return
-    try {
-      refs.push(new URL(value, base))
-    } catch {
-      // An unparsable src is the page's bug, not a place a secret can hide.
-    }
-  }
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (name === 'base' && attrs.href) {
-        try {
-          base = new URL(attrs.href, pageUrl)
-        } catch {
-          // keep the page URL
-        }
-      } else if (name === 'script') {
-        add(attrs.src)
-      } else if (name === 'link') {
-        const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/)
-        const as = (attrs.as ?? '').toLowerCase()
-        if (
-          rel.includes('stylesheet') ||
-          rel.includes('modulepreload') ||
-          (rel.includes('preload') && (as === 'script' || as === 'style'))
-        ) {
-          add(attrs.href)
-        }
-      }
-    }
-  })
-  parser.write(html)
-  parser.end()
-  return refs
+  return scanHtml(html, pageUrl)
+    .references.filter(
+      ref => ref.type === 'script' || ref.type === 'stylesheet'
+    )
+    .flatMap(ref => ref.urls)
 }
 
 /** A script's source map: the SourceMap header, else its last sourceMappingURL comment. */
