@@ -166,6 +166,7 @@ function gateOptions(
     url: settings.url,
     only: settings.only,
     waitMs: settings.waitMs,
+    sha: event.headSha,
     env: settings.env,
     cwd: settings.workspace,
     diffRange: event.diffRange,

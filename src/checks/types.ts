@@ -14,6 +14,7 @@ export const CHECK_KINDS = [
   'dns',
   'email',
   'rate_limits',
+  'journeys',
   'exposure',
   'dependencies'
 ] as const
@@ -73,6 +74,8 @@ export interface CheckContext {
   readonly ca?: readonly string[]
   /** Working directory of the repository under test. */
   readonly cwd: string
+  /** The commit the run is about (`{{sha}}`): PR head, deployed or pushed sha. */
+  readonly sha?: string
   /** Commit range of the change, from the event. */
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */

@@ -85,6 +85,8 @@ export async function check(args: string[], io: CliIo): Promise<number> {
       url: values.url,
       only,
       waitMs,
+      // In a CI job the commit under test; else `{{sha}}` says it is unknown.
+      sha: io.env.GITHUB_SHA,
       env: io.env,
       cwd: io.cwd,
       signal: stop.signal,

@@ -10,7 +10,7 @@ import {
   type UnitOutcome
 } from '../checks/types.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
-import type { CheckResult, Report } from '../report/model.ts'
+import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
 import { runPool } from '../util/pool.ts'
@@ -37,6 +37,10 @@ export interface RunOptions {
   cannotJudge?: string
   /** Aborted on Ctrl-C / SIGTERM: units stop, the rest are skipped. */
   signal?: AbortSignal
+  /** When the run began, if before the checks (a wait): the report's times count from it. */
+  started?: Date
+  /** What the gate waited for before the checks. */
+  waited?: Waited
 }
 
 interface Planned {
@@ -50,7 +54,7 @@ interface Planned {
  * that did not run is never `pass`.
  */
 export async function runChecks(options: RunOptions): Promise<Report> {
-  const started = new Date()
+  const started = options.started ?? new Date()
   const planned = plan(options)
   if (options.cannotJudge !== undefined) {
     return unjudgedReport(planned, options, options.cannotJudge, started)
@@ -99,6 +103,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
         ? [`interrupted: ${interruptReason(options.signal)}`]
         : [])
     ],
+    ...(options.waited && { waited: options.waited }),
     checks
   }
 }
@@ -131,6 +136,7 @@ function unjudgedReport(
     checks,
     target: options.context.target?.href ?? null,
     notes: options.notes,
+    waited: options.waited,
     started
   })
 }
@@ -145,6 +151,7 @@ export function cannotJudgeReport(
     checks?: CheckResult[]
     target: string | null
     notes?: readonly string[]
+    waited?: Waited
     started: Date
   }
 ): Report {
@@ -157,6 +164,7 @@ export function cannotJudgeReport(
     duration_ms: Date.now() - run.started.getTime(),
     summary: `cannot judge this run: ${reason}`,
     notes: [...(run.notes ?? [])],
+    ...(run.waited && { waited: run.waited }),
     checks: run.checks ?? []
   }
 }
