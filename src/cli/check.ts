@@ -12,6 +12,7 @@ import { formatDuration, readDuration } from '../util/duration.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
 import { DEFAULT_POLICY, parseOptions } from './args.ts'
+import { cliHistory } from './history.ts'
 import { useColor, type CliIo } from './io.ts'
 import { loadForCheck } from './policy-file.ts'
 
@@ -36,7 +37,8 @@ export async function check(args: string[], io: CliIo): Promise<number> {
     wait: { type: 'string' },
     'fail-on': { type: 'string', default: 'error' },
     'dry-run': { type: 'boolean', default: false },
-    'no-color': { type: 'boolean', default: false }
+    'no-color': { type: 'boolean', default: false },
+    history: { type: 'string' }
   })
   const failOn = values['fail-on']
   if (failOn !== 'error' && failOn !== 'never') {
@@ -94,7 +96,13 @@ export async function check(args: string[], io: CliIo): Promise<number> {
       progress: live,
       onResult: () => {
         if (io.isTty) io.stderr('\r\x1b[K')
-      }
+      },
+      history: cliHistory(loaded, {
+        file: values.history,
+        env: io.env,
+        cwd: io.cwd,
+        warn: line => io.stderr(`warning: ${line}\n`)
+      })
     })
   } finally {
     unlisten?.()

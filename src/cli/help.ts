@@ -13,6 +13,10 @@ const POLICY_OPTION = [
   'the launch policy (default .github/launch-policy.yml)'
 ] as const
 const HELP_OPTION = ['-h, --help', 'show this help'] as const
+const HISTORY_OPTION = [
+  '--history FILE',
+  "past runs, for baselines and trends (default: the policy's history.path)"
+] as const
 
 export const COMMANDS = {
   check: {
@@ -74,6 +78,11 @@ export const COMMANDS = {
       HELP_OPTION
     ],
     examples: ['launch-gate init --url https://example.com']
+  },
+  history: {
+    summary: 'start a new baseline for regression budgets (history accept)',
+    usage: 'launch-gate history accept [--policy FILE] [--history FILE]',
+    options: [POLICY_OPTION, HISTORY_OPTION, HELP_OPTION]
   },
   help: {
     summary: 'show help for a command',

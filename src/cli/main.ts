@@ -3,8 +3,11 @@ import { PolicyError } from '../policy/errors.ts'
 import { errorMessage } from '../util/errors.ts'
 import { check, EXIT } from './check.ts'
 import { commandHelp, isCommand, overview } from './help.ts'
+import { acceptBaseline } from './history.ts'
 import { init } from './init.ts'
 import { processIo, type CliIo } from './io.ts'
+import { DEFAULT_POLICY, parseOptions } from './args.ts'
+import { loadPolicyFile } from '../policy/load.ts'
 import { validate } from './validate.ts'
 import { VERSION } from './version.ts'
 
@@ -34,7 +37,7 @@ export async function main(
     }
     if (!isCommand(command)) {
       throw new UsageError(
-        `unknown command '${command}': expected check, validate, init or help`
+        `unknown command '${command}': expected check, validate, init, history or help`
       )
     }
     if (command === 'help') return help(rest, io)
@@ -44,6 +47,7 @@ export async function main(
     }
     if (command === 'check') return await check(rest, io)
     if (command === 'validate') return await validate(rest, io)
+    if (command === 'history') return await history(rest, io)
     return await init(rest, io)
   } catch (error) {
     if (error instanceof PolicyError) {
@@ -74,9 +78,31 @@ function help(args: string[], io: CliIo): number {
   }
   if (extra.length > 0 || !isCommand(topic)) {
     throw new UsageError(
-      `no help for '${args.join(' ')}': expected one of check, validate, init`
+      `no help for '${args.join(' ')}': expected one of check, validate, init, history`
     )
   }
   io.stdout(`${commandHelp(topic)}\n`)
+  return EXIT.pass
+}
+
+/** `launch-gate history accept`: the next run starts a new baseline. */
+async function history(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args
+  if (action !== 'accept') {
+    throw new UsageError(
+      `unknown history command '${action ?? ''}': expected accept`
+    )
+  }
+  const { values } = parseOptions(rest, {
+    policy: { type: 'string', default: DEFAULT_POLICY },
+    history: { type: 'string' }
+  })
+  const loaded = await loadPolicyFile(values.policy, io.env, io.cwd)
+  const message = await acceptBaseline(loaded, {
+    file: values.history,
+    env: io.env,
+    cwd: io.cwd
+  })
+  io.stdout(`${message}\n`)
   return EXIT.pass
 }
