@@ -11,6 +11,7 @@ import { writeSarif } from '../report/sarif.ts'
 import { formatDuration, readDuration } from '../util/duration.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
+import { logText } from '../util/untrusted.ts'
 import { DEFAULT_POLICY, parseOptions } from './args.ts'
 import { cliHistory } from './history.ts'
 import { useColor, type CliIo } from './io.ts'
@@ -101,7 +102,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
         file: values.history,
         env: io.env,
         cwd: io.cwd,
-        warn: line => io.stderr(`warning: ${line}\n`)
+        warn: line => io.stderr(`warning: ${logText(line)}\n`)
       })
     })
   } finally {

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { errorMessage } from '../util/errors.ts'
+import { logText } from '../util/untrusted.ts'
 import { check, EXIT } from './check.ts'
 import { commandHelp, isCommand, overview } from './help.ts'
 import { acceptBaseline } from './history.ts'
@@ -64,7 +65,7 @@ export async function main(
       )
       return EXIT.invalid
     }
-    io.stderr(`launch-gate: ${errorMessage(error)}\n`)
+    io.stderr(`launch-gate: ${logText(errorMessage(error))}\n`)
     return EXIT.fail
   }
 }

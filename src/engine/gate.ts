@@ -24,6 +24,7 @@ import {
   type RunFacts
 } from './history.ts'
 import { maskable, Redactor } from '../util/redact.ts'
+import { logText } from '../util/untrusted.ts'
 import { runChecks, type RunOptions } from './run.ts'
 import { waitBeforeChecks } from './wait.ts'
 
@@ -94,8 +95,9 @@ export async function runGate(
       loaded,
       {
         ...options,
-        log: line => options.log(redactor.text(line)),
-        progress: line => options.progress?.(redactor.text(line)),
+        // Log lines may quote the target: one line, no workflow command.
+        log: line => options.log(logText(redactor.text(line))),
+        progress: line => options.progress?.(logText(redactor.text(line))),
         onResult: result => options.onResult?.(redactor.deep(result)),
         onSecretValues: register
       },
