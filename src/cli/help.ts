@@ -79,6 +79,13 @@ export const COMMANDS = {
     ],
     examples: ['launch-gate init --url https://example.com']
   },
+  secrets: {
+    summary:
+      "secrets baseline: accept today's findings (writes secrets.baseline); secrets rules: list every rule",
+    usage:
+      'launch-gate secrets baseline [--policy FILE] | launch-gate secrets rules',
+    options: [POLICY_OPTION, HELP_OPTION]
+  },
   history: {
     summary: 'start a new baseline for regression budgets (history accept)',
     usage: 'launch-gate history accept [--policy FILE] [--history FILE]',

@@ -6,6 +6,7 @@ import { check, EXIT } from './check.ts'
 import { commandHelp, isCommand, overview } from './help.ts'
 import { acceptBaseline } from './history.ts'
 import { init } from './init.ts'
+import { listRules, writeBaselineFile } from './secrets.ts'
 import { processIo, type CliIo } from './io.ts'
 import { DEFAULT_POLICY, parseOptions } from './args.ts'
 import { loadPolicyFile } from '../policy/load.ts'
@@ -38,7 +39,7 @@ export async function main(
     }
     if (!isCommand(command)) {
       throw new UsageError(
-        `unknown command '${command}': expected check, validate, init, history or help`
+        `unknown command '${command}': expected check, validate, init, secrets, history or help`
       )
     }
     if (command === 'help') return help(rest, io)
@@ -49,6 +50,7 @@ export async function main(
     if (command === 'check') return await check(rest, io)
     if (command === 'validate') return await validate(rest, io)
     if (command === 'history') return await history(rest, io)
+    if (command === 'secrets') return await secrets(rest, io)
     return await init(rest, io)
   } catch (error) {
     if (error instanceof PolicyError) {
@@ -79,11 +81,30 @@ function help(args: string[], io: CliIo): number {
   }
   if (extra.length > 0 || !isCommand(topic)) {
     throw new UsageError(
-      `no help for '${args.join(' ')}': expected one of check, validate, init, history`
+      `no help for '${args.join(' ')}': expected one of check, validate, init, secrets, history`
     )
   }
   io.stdout(`${commandHelp(topic)}\n`)
   return EXIT.pass
+}
+
+/** `launch-gate secrets baseline|rules`. */
+async function secrets(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args
+  if (sub === 'rules') {
+    parseOptions(rest, {})
+    listRules(io)
+    return EXIT.pass
+  }
+  if (sub === 'baseline') {
+    const { values } = parseOptions(rest, {
+      policy: { type: 'string', default: DEFAULT_POLICY }
+    })
+    return await writeBaselineFile(values.policy, io)
+  }
+  throw new UsageError(
+    `unknown secrets command '${sub ?? ''}': expected baseline or rules`
+  )
 }
 
 /** `launch-gate history accept`: the next run starts a new baseline. */
