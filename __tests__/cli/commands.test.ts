@@ -231,7 +231,7 @@ describe('launch-gate check', () => {
       '.'
     ])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('cannot write --junit .: it is a directory')
+    expect(run.stderr).toContain(`invalid --junit '${dir}': it is a folder`)
     expect(site.requests.length).toBe(before)
   })
 

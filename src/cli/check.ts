@@ -1,6 +1,4 @@
-import { constants } from 'node:fs'
-import { access, mkdir, stat } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { UsageError } from '../errors.ts'
 import { parseCheckKinds, planRun, runGate } from '../engine/gate.ts'
 import type { GatePlan } from '../engine/plan.ts'
@@ -9,7 +7,7 @@ import { renderJson, writeJsonReport } from '../report/json.ts'
 import { writeJunit } from '../report/junit.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { formatDuration, readDuration } from '../util/duration.ts'
-import { errorMessage } from '../util/errors.ts'
+import { assertWritableFile } from '../util/writable.ts'
 import { throttled } from '../util/progress.ts'
 import { logText } from '../util/untrusted.ts'
 import { DEFAULT_POLICY, parseOptions } from './args.ts'
@@ -119,7 +117,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
   return EXIT.fail
 }
 
-/** Resolves a report path and makes sure it can be written: exit 2 before any check runs. */
+/** A report path, resolved and known to be writable: exit 2 before any check runs. */
 async function writable(
   io: CliIo,
   flag: string,
@@ -127,14 +125,7 @@ async function writable(
 ): Promise<string | undefined> {
   if (file === undefined) return undefined
   const path = resolve(io.cwd, file)
-  try {
-    await mkdir(dirname(path), { recursive: true })
-    const info = await stat(path).catch(() => undefined)
-    if (info?.isDirectory()) throw new Error('it is a directory')
-    await access(info ? path : dirname(path), constants.W_OK)
-  } catch (error) {
-    throw new UsageError(`cannot write ${flag} ${file}: ${errorMessage(error)}`)
-  }
+  await assertWritableFile(path, flag)
   return path
 }
 
