@@ -14,7 +14,9 @@ export const CHECK_KINDS = [
   'email',
   'rate_limits',
   'exposure',
-  'dependencies'
+  'dependencies',
+  'pages',
+  'lighthouse'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]

@@ -27,6 +27,8 @@ export interface HttpResponse {
   body: Buffer
   /** The body was larger than the cap; `body` holds the first part. */
   truncated: boolean
+  /** Body bytes as they came over the wire (before any content decoding). */
+  transferBytes: number
   /** From sending the request to the end of the (capped) body. */
   timeMs: number
 }
@@ -114,6 +116,7 @@ export class HttpClient {
         headers: res.headers,
         body: Buffer.concat(chunks, size),
         truncated,
+        transferBytes: size,
         timeMs: Number(process.hrtime.bigint() - started) / 1e6
       }
     } catch (error) {
