@@ -29,6 +29,406 @@ const txt = (...texts: string[]): Zone[string] =>
   texts.map(text => ({ type: 'TXT', text }))
 const host = { type: 'A', address: '192.0.2.1' } as const
 const mx = { type: 'MX', exchange: 'mx.good.test', priority: 10 } as const
+const mxNames = (count: number): Zone[string] =>
+  Array.from({ length: count }, (_, i) => ({
+    type: 'MX',
+    exchange: `mx${i}.good.test`,
+    priority: i
+  }))
+
+/**
+ * One row of an RFC 7208 table, like the openspf suite's: the zone the
+ * domain publishes, whether the spf part passes, and exactly the findings
+ * it reports (an error row names what the unit throws instead).
+ */
+interface SpfRow {
+  domain: string
+  zone: Zone
+  ok?: boolean
+  findings?: string[]
+  notes?: string[]
+  metrics?: Record<string, number>
+  error?: RegExp
+}
+
+const invalid = (detail: string, via?: string) =>
+  `${via ? `SPF record of ${via}` : 'SPF record'} is invalid (${detail}): fix the syntax, receivers reject it (permerror)`
+const unprintable = (what: string) =>
+  invalid(
+    `it holds ${what}: terms are printable ASCII separated by spaces only`
+  )
+
+/** Rule 1: terms are separated by spaces only; records are ASCII (§4.6.1, §3.1). */
+const SPACES_ONLY: SpfRow[] = [
+  {
+    domain: 'ctrl.rule1.test',
+    zone: {
+      'ctrl.rule1.test': [...txt('v=spf1 a:ctrl.rule1.test\rptr -all'), host]
+    },
+    ok: false,
+    findings: [unprintable('a carriage return (0x0D)')]
+  },
+  {
+    domain: 'lf.rule1.test',
+    zone: {
+      'lf.rule1.test': txt(
+        'v=spf1 ip4:192.0.2.0/24\n include:_spf.good.test -all'
+      )
+    },
+    ok: false,
+    findings: [unprintable('a line feed (0x0A)')]
+  },
+  {
+    domain: 'tab.rule1.test',
+    zone: { 'tab.rule1.test': txt('v=spf1 ip4:192.0.2.1\t-all') },
+    ok: false,
+    findings: [unprintable('a tab (0x09)')]
+  },
+  {
+    domain: 'nul.rule1.test',
+    zone: { 'nul.rule1.test': txt('v=spf1 a:foo.good.test\0 -all') },
+    ok: false,
+    findings: [unprintable('a control character (0x00)')]
+  },
+  {
+    domain: 'bom.rule1.test',
+    zone: { 'bom.rule1.test': txt('v=spf1 a:\ufeffgarbage.good.test -all') },
+    ok: false,
+    findings: [unprintable('a non-ASCII byte (0xEF)')]
+  },
+  {
+    domain: 'dash.rule1.test',
+    zone: { 'dash.rule1.test': txt('v=spf1 a:good.test \u2013all') },
+    ok: false,
+    findings: [unprintable('a non-ASCII byte (0xE2)')]
+  },
+  {
+    domain: 'version-tab.rule1.test',
+    zone: { 'version-tab.rule1.test': txt('v=spf1\t-all') },
+    ok: false,
+    findings: [
+      'no SPF record at version-tab.rule1.test: a TXT record starts like one, but receivers only read a record that begins with exactly "v=spf1" and a space; remove what comes before "v=spf1" and separate terms with single spaces'
+    ]
+  },
+  {
+    domain: 'two-spaces.rule1.test',
+    zone: { 'two-spaces.rule1.test': [...txt('v=spf1 a  -all'), host] },
+    ok: true,
+    findings: []
+  },
+  {
+    domain: 'trailing-space.rule1.test',
+    zone: { 'trailing-space.rule1.test': txt('v=spf1 ip4:192.0.2.1 -all  ') },
+    ok: true,
+    findings: []
+  },
+  {
+    domain: 'other-txt.rule1.test',
+    zone: {
+      'other-txt.rule1.test': txt(
+        'v=spf1 ip4:192.0.2.1 -all',
+        '\u0096',
+        'google-site-verification=x\ty'
+      )
+    },
+    ok: true,
+    findings: []
+  },
+  {
+    domain: 'upper.rule1.test',
+    zone: { 'upper.rule1.test': txt('V=sPf1 ip4:192.0.2.1 ~all') },
+    ok: true,
+    findings: []
+  }
+]
+
+/** Rule 2: an mx term may bring back at most 10 names (§4.6.4). */
+const MX_LIMIT: SpfRow[] = [
+  {
+    domain: 'eleven.rule2.test',
+    zone: { 'eleven.rule2.test': [...txt('v=spf1 mx -all'), ...mxNames(11)] },
+    ok: false,
+    findings: [
+      'SPF mx finds 11 MX names (max 10 per mx term): receivers reject it (permerror); list the mail servers with ip4:/ip6: instead'
+    ]
+  },
+  {
+    domain: 'named.rule2.test',
+    zone: {
+      'named.rule2.test': txt('v=spf1 mx:big.rule2.test/24 -all'),
+      'big.rule2.test': mxNames(12)
+    },
+    ok: false,
+    findings: [
+      'SPF mx:big.rule2.test/24 finds 12 MX names (max 10 per mx term): receivers reject it (permerror); list the mail servers with ip4:/ip6: instead'
+    ]
+  },
+  {
+    domain: 'ten.rule2.test',
+    zone: { 'ten.rule2.test': [...txt('v=spf1 mx -all'), ...mxNames(10)] },
+    ok: true,
+    findings: [],
+    metrics: { lookups: 1, void_lookups: 0 }
+  },
+  {
+    domain: 'spread.rule2.test',
+    zone: {
+      'spread.rule2.test': [
+        ...txt('v=spf1 mx mx:more.rule2.test -all'),
+        ...mxNames(8)
+      ],
+      'more.rule2.test': mxNames(8)
+    },
+    ok: true,
+    findings: [],
+    metrics: { lookups: 2 }
+  }
+]
+
+const macroNote = (...terms: string[]) =>
+  `${terms.join(', ')} ${terms.length === 1 ? 'depends' : 'depend'} on the sender (macros): counted as ${terms.length === 1 ? 'a lookup' : `${terms.length} lookups`}, not looked up`
+
+/** Rule 3: macros are counted, never looked up, in redirect= as in mechanisms. */
+const MACROS: SpfRow[] = [
+  {
+    domain: 'redirect.rule3.test',
+    zone: {
+      'redirect.rule3.test': txt('v=spf1 redirect=%{d}.spf.example.com.')
+    },
+    ok: true,
+    findings: [],
+    notes: [macroNote('redirect=%{d}.spf.example.com.')],
+    metrics: { lookups: 1, void_lookups: 0 }
+  },
+  {
+    domain: 'mechanisms.rule3.test',
+    zone: {
+      'mechanisms.rule3.test': txt(
+        'v=spf1 exists:%{i}.bl.example.com include:%{d2}._spf.example.com a:%{h} -all'
+      )
+    },
+    ok: true,
+    findings: [],
+    notes: [
+      macroNote(
+        'exists:%{i}.bl.example.com',
+        'include:%{d2}._spf.example.com',
+        'a:%{h}'
+      )
+    ],
+    metrics: { lookups: 3, void_lookups: 0 }
+  },
+  {
+    domain: 'eleven.rule3.test',
+    zone: {
+      'eleven.rule3.test': txt(
+        `v=spf1 ${Array.from({ length: 11 }, (_, i) => `exists:%{i}.l${i}.example.com`).join(' ')} -all`
+      )
+    },
+    ok: false,
+    findings: [
+      'SPF needs 11 DNS lookups (max 10): replace a, mx and include terms with ip4:/ip6: ranges'
+    ],
+    notes: [
+      macroNote(
+        ...Array.from({ length: 11 }, (_, i) => `exists:%{i}.l${i}.example.com`)
+      )
+    ]
+  },
+  {
+    domain: 'bad-letter.rule3.test',
+    zone: {
+      'bad-letter.rule3.test': txt('v=spf1 exists:%{x}.example.com -all')
+    },
+    ok: false,
+    findings: [invalid('Unknown macro letter "x"')]
+  },
+  {
+    domain: 'bad-percent.rule3.test',
+    zone: {
+      'bad-percent.rule3.test': txt('v=spf1 redirect=%(ir).example.com')
+    },
+    ok: false,
+    findings: [invalid('Unexpected % in macro')]
+  }
+]
+
+/** Rule 4: a name DNS cannot carry is a void lookup; a domain runs up to its /cidr. */
+const TARGET_NAMES: SpfRow[] = [
+  {
+    domain: 'colon.rule4.test',
+    zone: { 'colon.rule4.test': txt('v=spf1 a:foo:bar/baz.example.com -all') },
+    ok: true,
+    findings: [],
+    metrics: { lookups: 1, void_lookups: 1 }
+  },
+  {
+    domain: 'labels.rule4.test',
+    zone: {
+      'labels.rule4.test': txt(
+        `v=spf1 a:mail.example...com mx:${'a'.repeat(64)}.example.com exists:foo:bar.example.com -all`
+      )
+    },
+    ok: false,
+    findings: [
+      `SPF has 3 void lookups (max 2): a:mail.example...com, mx:${'a'.repeat(64)}.example.com, exists:foo:bar.example.com find no records; remove them`
+    ]
+  },
+  {
+    domain: 'include.rule4.test',
+    zone: {
+      'include.rule4.test': txt('v=spf1 include:foo:bar.example.com -all')
+    },
+    ok: false,
+    findings: [
+      'SPF include:foo:bar.example.com has no SPF record: remove it or point it at a domain with exactly one, receivers reject it (permerror)'
+    ]
+  },
+  {
+    domain: 'cidr.rule4.test',
+    zone: {
+      'cidr.rule4.test': txt(
+        'v=spf1 a:host.rule4.test/24 mx:mail.rule4.test//64 a:host.rule4.test/24//64 -all'
+      ),
+      'host.rule4.test': [host],
+      'mail.rule4.test': [mx]
+    },
+    ok: true,
+    findings: [],
+    metrics: { lookups: 3, void_lookups: 0 }
+  },
+  {
+    domain: 'slash.rule4.test',
+    zone: {
+      'slash.rule4.test': txt('v=spf1 a:foo/bar.rule4.test/24 -all')
+    },
+    ok: true,
+    findings: [],
+    metrics: { lookups: 1, void_lookups: 1 }
+  }
+]
+
+/** Rule 5: a walk that stops on an error says so once. */
+const SAID_ONCE: SpfRow[] = [
+  {
+    domain: 'unknown.rule5.test',
+    zone: { 'unknown.rule5.test': txt('v=spf1 foo -all') },
+    ok: false,
+    findings: [invalid('Unknown mechanism "foo"')]
+  },
+  {
+    domain: 'no-all.rule5.test',
+    zone: { 'no-all.rule5.test': txt('v=spf1 ip4:300.1.1.1') },
+    ok: false,
+    findings: [invalid('Invalid "ip4" term')]
+  },
+  {
+    domain: 'redirect.rule5.test',
+    zone: { 'redirect.rule5.test': txt('v=spf1 redirect=nospf.test') },
+    ok: false,
+    findings: [
+      'SPF redirect=nospf.test has no SPF record: point the redirect at a domain with exactly one, receivers reject it (permerror)'
+    ]
+  },
+  {
+    domain: 'redirect-invalid.rule5.test',
+    zone: {
+      'redirect-invalid.rule5.test': txt('v=spf1 redirect=syntax.test')
+    },
+    ok: false,
+    findings: [invalid('Invalid "ip4" term', 'redirect=syntax.test')]
+  },
+  {
+    domain: 'valid-no-all.rule5.test',
+    zone: { 'valid-no-all.rule5.test': txt('v=spf1 ip4:192.0.2.1') },
+    ok: false,
+    findings: [
+      'SPF has no all mechanism, so unlisted servers get a neutral result: end it in -all or ~all'
+    ]
+  },
+  {
+    domain: 'include-invalid.rule5.test',
+    zone: {
+      'include-invalid.rule5.test': txt('v=spf1 include:syntax.test ~all')
+    },
+    ok: false,
+    findings: [invalid('Invalid "ip4" term', 'include:syntax.test')]
+  }
+]
+
+/** Rule 6: answers that cannot be parsed, or never come, are `error` naming the lookup. */
+const BROKEN_ANSWERS: SpfRow[] = [
+  {
+    domain: 'zero.rule6.test',
+    zone: { 'zero.rule6.test': [{ type: 'TXT', strings: [] }] },
+    error:
+      /^DNS lookup of TXT zero\.rule6\.test failed: the answer was malformed \(it cannot be parsed\) \(127\.0\.0\.1:\d+\)$/
+  },
+  {
+    domain: 'include-zero.rule6.test',
+    zone: {
+      'include-zero.rule6.test': txt('v=spf1 include:zero.rule6.test -all')
+    },
+    error:
+      /^DNS lookup of TXT zero\.rule6\.test failed: the answer was malformed/
+  },
+  {
+    domain: 'include-dead.rule6.test',
+    zone: {
+      'include-dead.rule6.test': txt('v=spf1 include:dead.rule6.test -all')
+    },
+    error:
+      /^DNS lookup of TXT dead\.rule6\.test got no answer within 400ms \(127\.0\.0\.1:\d+\)$/
+  },
+  {
+    domain: 'mx-dead.rule6.test',
+    zone: { 'mx-dead.rule6.test': txt('v=spf1 mx:dead.rule6.test -all') },
+    error: /^DNS lookup of MX dead\.rule6\.test got no answer within 400ms/
+  },
+  {
+    domain: 'empty-string.rule6.test',
+    zone: {
+      'empty-string.rule6.test': [
+        { type: 'TXT', strings: [''] },
+        ...txt('v=spf1 ip4:192.0.2.1 -all')
+      ]
+    },
+    ok: true,
+    findings: []
+  },
+  {
+    domain: 'split.rule6.test',
+    zone: {
+      'split.rule6.test': [
+        { type: 'TXT', strings: ['v=spf1 ip4:192.0.2.1', ' -all'] }
+      ]
+    },
+    ok: true,
+    findings: []
+  }
+]
+
+/** Rule 6 for the other parts: DMARC and DKIM lookups fail the same way. */
+const DMARC_DKIM_ZONE: Zone = {
+  '_dmarc.zero.rule6.test': [{ type: 'TXT', strings: [] }],
+  'k1._domainkey.zero.rule6.test': [{ type: 'TXT', strings: [] }],
+  '_dmarc.split.rule6.test': [
+    {
+      type: 'TXT',
+      strings: ['v=DMARC1; p=reject;', ' rua=mailto:d@split.rule6.test']
+    }
+  ]
+}
+
+const RULE_TABLES = {
+  'rule 1: terms are separated by spaces only (§4.6.1)': SPACES_ONLY,
+  'rule 2: an mx term finds at most 10 names (§4.6.4)': MX_LIMIT,
+  'rule 3: macros are counted, never looked up': MACROS,
+  'rule 4: names DNS cannot carry are void lookups; /cidr ends the domain':
+    TARGET_NAMES,
+  'rule 5: a stopped walk says so once': SAID_ONCE,
+  'rule 6: broken answers are errors naming the lookup': BROKEN_ANSWERS
+}
 
 beforeAll(async () => {
   server = await startDnsServer(
@@ -106,9 +506,22 @@ beforeAll(async () => {
       '_dmarc.dupe.test': txt(
         'v=DMARC1; p=reject; p=none; rua=mailto:a@dupe.test'
       ),
-      '_dmarc.two.test': txt('v=DMARC1; p=reject', 'v=DMARC1; p=none')
+      '_dmarc.two.test': txt('v=DMARC1; p=reject', 'v=DMARC1; p=none'),
+      ...Object.assign(
+        {},
+        ...Object.values(RULE_TABLES).flatMap(rows => rows.map(r => r.zone))
+      ),
+      ...DMARC_DKIM_ZONE
     },
-    { silent: ['dead.test', '_dmarc.dead.test'] }
+    {
+      silent: [
+        'dead.test',
+        '_dmarc.dead.test',
+        'dead.rule6.test',
+        '_dmarc.dead.rule6.test',
+        'k1._domainkey.dead.rule6.test'
+      ]
+    }
   )
 })
 afterAll(() => server.close())
@@ -128,8 +541,8 @@ async function runEmail(
   return Object.fromEntries(entries)
 }
 
-async function spfOf(domain: string): Promise<UnitOutcome> {
-  return (await runEmail(`  domain: ${domain}\n  dmarc: false\n`)).spf
+async function spfOf(domain: string, timeout = '5s'): Promise<UnitOutcome> {
+  return (await runEmail(`  domain: ${domain}\n  dmarc: false\n`, timeout)).spf
 }
 
 const messages = (outcome: UnitOutcome) =>
@@ -344,6 +757,71 @@ describe('email check against a broken zone', () => {
   })
 })
 
+describe.each(Object.entries(RULE_TABLES))('SPF %s', (_, rows) => {
+  it.each(rows)('$domain', async row => {
+    if (row.error) {
+      await expect(spfOf(row.domain, '400ms')).rejects.toThrow(row.error)
+      return
+    }
+    const spf = await spfOf(row.domain)
+    expect(messages(spf)).toEqual(row.findings)
+    expect(spf.ok).toBe(row.ok)
+    expect(spf.notes).toEqual(row.notes ?? [])
+    if (row.metrics) expect(spf.metrics).toMatchObject(row.metrics)
+  })
+})
+
+describe('DMARC and DKIM rule 6: broken answers are errors naming the lookup', () => {
+  /** Only the dmarc part, or only the dkim part of selector `k1`/`s2048`. */
+  const section = (domain: string, name: string) =>
+    `  domain: ${domain}\n  spf: false\n` +
+    (name === 'dmarc'
+      ? '  dmarc: { min_policy: reject }\n'
+      : `  dmarc: false\n  dkim: { selectors: [${name.slice(5)}] }\n`)
+  const part = async (domain: string, name: 'dmarc' | 'dkim:k1') =>
+    (await runEmail(section(domain, name), '400ms'))[name]
+
+  it.each([
+    [
+      'zero.rule6.test',
+      'dmarc',
+      /^DNS lookup of TXT _dmarc\.zero\.rule6\.test failed: the answer was malformed \(it cannot be parsed\)/
+    ],
+    [
+      'dead.rule6.test',
+      'dmarc',
+      /^DNS lookup of TXT _dmarc\.dead\.rule6\.test got no answer within 400ms/
+    ],
+    [
+      'zero.rule6.test',
+      'dkim:k1',
+      /^DNS lookup of TXT k1\._domainkey\.zero\.rule6\.test failed: the answer was malformed/
+    ],
+    [
+      'dead.rule6.test',
+      'dkim:k1',
+      /^DNS lookup of TXT k1\._domainkey\.dead\.rule6\.test got no answer within 400ms/
+    ]
+  ] as const)('%s %s is an error', async (domain, name, error) => {
+    await expect(part(domain, name)).rejects.toThrow(error)
+  })
+
+  it.each([
+    ['split.rule6.test', 'dmarc', 'p=reject, rua=mailto:d@split.rule6.test'],
+    [
+      'good.test',
+      'dkim:s2048',
+      'RSA 2048-bit key at s2048._domainkey.good.test'
+    ]
+  ] as const)(
+    '%s %s joins character-strings and passes',
+    async (domain, name, summary) => {
+      const results = await runEmail(section(domain, name))
+      expect(results[name]).toMatchObject({ ok: true, summary })
+    }
+  )
+})
+
 describe('SPF parsing', () => {
   it.each([
     ['v=spf1 -all', [['-', 'all', undefined]], undefined, undefined],
@@ -368,6 +846,23 @@ describe('SPF parsing', () => {
       undefined
     ],
     ['V=SPF1 redirect=_spf.x', [], '_spf.x', undefined],
+    [
+      'v=spf1 a:foo:bar/baz.x/24//64 mx:m.x//64 include:i/j.x ~all',
+      [
+        ['+', 'a', 'foo:bar/baz.x'],
+        ['+', 'mx', 'm.x'],
+        ['+', 'include', 'i/j.x'],
+        ['~', 'all', undefined]
+      ],
+      undefined,
+      undefined
+    ],
+    [
+      'v=spf1 a:x.test\rptr -all',
+      [],
+      undefined,
+      'it holds a carriage return (0x0D): terms are printable ASCII separated by spaces only'
+    ],
     [
       'v=spf1 foo -all',
       [
@@ -402,7 +897,9 @@ describe('SPF evaluation', () => {
     lookups: 0,
     voidLookups: [],
     costs: [],
-    all: '-',
+    ending: '-',
+    nearMisses: [],
+    macroTerms: [],
     problems: [],
     usesPtr: false,
     incomplete: false,
@@ -444,7 +941,16 @@ describe('SPF evaluation', () => {
       ]
     ],
     ['two void lookups', analysis({ voidLookups: ['a:x', 'mx:y'] }), []],
-    ['soft fail', analysis({ all: '~' }), []]
+    ['soft fail', analysis({ ending: '~' }), []],
+    ['a redirect to a macro', analysis({ ending: 'macro' }), []],
+    ['stopped on a permerror', analysis({ ending: 'stopped' }), []],
+    [
+      'no all',
+      analysis({ ending: 'none' }),
+      [
+        'SPF has no all mechanism, so unlisted servers get a neutral result: end it in -all or ~all'
+      ]
+    ]
   ])('%s', (_, found, expected) => {
     expect(evaluateSpf(found).errors.map(f => f.message)).toEqual(expected)
   })

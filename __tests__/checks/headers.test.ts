@@ -60,6 +60,25 @@ const PAGES: Partial<Record<string, OutgoingHttpHeaders & { body?: string }>> =
       'strict-transport-security': 'max-age=31536000'
     },
     '/empty-csp': { ...GOOD, 'content-security-policy': '' },
+    '/hsts-subdomains-false': {
+      ...GOOD,
+      'strict-transport-security': 'max-age=31536000; includeSubDomains=false'
+    },
+    '/hsts-report-uri': {
+      ...GOOD,
+      'strict-transport-security':
+        'max-age=31536000; report-uri=https://r.example/hsts'
+    },
+    '/hsts-preload-twice': {
+      ...GOOD,
+      'strict-transport-security':
+        'max-age=31536000; includeSubDomains; preload; preload'
+    },
+    '/hsts-two-years': {
+      ...GOOD,
+      'strict-transport-security':
+        'max-age=63072000; includeSubDomains; preload'
+    },
     '/powered': { ...GOOD, 'x-powered-by': 'Express', server: 'nginx/1.18.0' },
     '/vendor': { ...GOOD, server: 'Vercel' },
     '/cookies': {
@@ -319,7 +338,7 @@ describe('parseHsts', () => {
     ],
     [
       'max-age=1, includeSubDomains',
-      'max-age "1, includeSubDomains" is not a whole number of seconds'
+      'the value of max-age is not a token or a quoted string'
     ],
     ['max-age=1; "x"', '""x"" is not a directive']
   ])('%j is invalid: %s', (value, problem) => {
@@ -333,6 +352,167 @@ describe('parseHsts', () => {
         'max-age=1'
       ])
     ).toEqual([])
+  })
+})
+
+const invalidHsts = (value: string, problem: string) =>
+  `Strict-Transport-Security "${value}" is invalid (${problem}), so browsers ignore it; expected max-age ≥ 15552000 (180 days)`
+const parsed = (
+  maxAge: number,
+  includeSubDomains = false,
+  preload = false
+) => ({
+  valid: true,
+  hsts: { maxAge, includeSubDomains, preload }
+})
+const ignored = (problem: string) => ({ valid: false, problem })
+
+describe('HSTS rule 11: includeSubDomains and preload take no value', () => {
+  it.each([
+    [
+      'max-age=1; includeSubDomains=false',
+      ignored('includeSubDomains takes no value, but has "=false"')
+    ],
+    [
+      'max-age=1; includeSubDomains=""',
+      ignored('includeSubDomains takes no value, but has "="""')
+    ],
+    [
+      'max-age=1; INCLUDESUBDOMAINS = true',
+      ignored('INCLUDESUBDOMAINS takes no value, but has "=true"')
+    ],
+    [
+      'max-age=1; preload=yes',
+      ignored('preload takes no value, but has "=yes"')
+    ],
+    ['max-age=1; includeSubDomains', parsed(1, true)],
+    ['max-age=1; preload', parsed(1, false, true)],
+    [' max-age=1 ; includeSubDomains ; preload ', parsed(1, true, true)]
+  ])('%j', (value, expected) => {
+    expect(parseHsts(value)).toEqual(expected)
+  })
+
+  it('end to end: a valued includeSubDomains fails and satisfies nothing', async () => {
+    const value = 'max-age=31536000; includeSubDomains=false'
+    const problem = 'includeSubDomains takes no value, but has "=false"'
+    expect(messages(await runPath('/hsts-subdomains-false'))).toEqual([
+      invalidHsts(value, problem)
+    ])
+    expect(
+      messages(
+        await runPath(
+          '/hsts-subdomains-false',
+          `${SECTION}  hsts: { include_subdomains: true }\n`
+        )
+      )
+    ).toEqual([
+      `Strict-Transport-Security "${value}" is invalid (${problem}), so browsers ignore it; expected max-age ≥ 15552000 (180 days) with includeSubDomains`
+    ])
+  })
+})
+
+describe('HSTS rule 12: a directive value is a token or a quoted string', () => {
+  it.each([
+    [
+      'max-age=1; report-uri=https://r.example/hsts',
+      ignored('the value of report-uri is not a token or a quoted string')
+    ],
+    [
+      'max-age=1; foo=a b',
+      ignored('the value of foo is not a token or a quoted string')
+    ],
+    [
+      'max-age=1; foo="unterminated',
+      ignored('the value of foo is not a token or a quoted string')
+    ],
+    [
+      'max-age=1; foo=',
+      ignored('the value of foo is not a token or a quoted string')
+    ],
+    [
+      'max-age=1; foo=@',
+      ignored('the value of foo is not a token or a quoted string')
+    ],
+    [
+      'max-age=1, includeSubDomains',
+      ignored('the value of max-age is not a token or a quoted string')
+    ],
+    ['max-age=1; =x', ignored('"=x" is not a directive')],
+    ['max-age=1; foo=bar', parsed(1)],
+    ['max-age=1; foo="a b;c"', parsed(1)],
+    ['max-age=1; foo="esc\\"aped"', parsed(1)],
+    ['max-age=1; foo', parsed(1)],
+    ['max-age = "600"', parsed(600)]
+  ])('%j', (value, expected) => {
+    expect(parseHsts(value)).toEqual(expected)
+  })
+
+  it('end to end: an unquoted URL value voids the header', async () => {
+    expect(messages(await runPath('/hsts-report-uri'))).toEqual([
+      invalidHsts(
+        'max-age=31536000; report-uri=https://r.example/hsts',
+        'the value of report-uri is not a token or a quoted string'
+      )
+    ])
+  })
+})
+
+describe('HSTS rule 13: only a repeated max-age or includeSubDomains voids the header', () => {
+  it.each([
+    ['max-age=1; max-age=1', ignored('max-age appears twice')],
+    [
+      'max-age=1; includeSubDomains; INCLUDESUBDOMAINS',
+      ignored('includesubdomains appears twice')
+    ],
+    ['max-age=1; preload; preload', parsed(1, false, true)],
+    ['max-age=1; preload; Preload; includeSubDomains', parsed(1, true, true)],
+    ['max-age=1; foo=1; foo=2', parsed(1)]
+  ])('%j', (value, expected) => {
+    expect(parseHsts(value)).toEqual(expected)
+  })
+
+  it('end to end: a repeated preload passes', async () => {
+    expect(
+      await runPath(
+        '/hsts-preload-twice',
+        `${SECTION}  hsts: { include_subdomains: true }\n`
+      )
+    ).toMatchObject({ ok: true, findings: [] })
+  })
+})
+
+describe('HSTS rule 14: browsers keep HSTS at most a year', () => {
+  const advice = (seconds: number, shown: string) =>
+    `hsts.min_max_age ${seconds} (${shown}) is over a year, but no browser keeps HSTS longer than a year (31536000 s) whatever max-age says: lower it to 31536000`
+  it.each<[string, string | undefined]>([
+    ['31536000', undefined],
+    ['365d', undefined],
+    ['31536001', advice(31536001, '365 days')],
+    ['730d', advice(63072000, '730 days')],
+    ['63072000', advice(63072000, '730 days')]
+  ])('min_max_age: %s', async (written, message) => {
+    const outcome = await runPath(
+      '/hsts-two-years',
+      `${SECTION}  hsts: { min_max_age: ${written} }\n`
+    )
+    expect(outcome.ok).toBe(true)
+    expect(outcome.findings).toEqual(
+      message === undefined
+        ? []
+        : [{ rule: 'hsts-over-a-year', message, severity: 'warning' }]
+    )
+    if (message) expect(outcome.summary).toContain(`; warning: ${message}`)
+  })
+
+  it('a one-year max-age still fails a two-year minimum', async () => {
+    const outcome = await runPath(
+      '/good',
+      `${SECTION}  hsts: { min_max_age: 730d }\n`
+    )
+    expect(outcome.ok).toBe(false)
+    expect(messages(outcome)[0]).toBe(
+      'Strict-Transport-Security max-age=31536000 (365 days) is below 63072000 (730 days): raise it'
+    )
   })
 })
 

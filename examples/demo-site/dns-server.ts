@@ -17,6 +17,8 @@ export type ZoneRecord =
   | { type: 'MX'; exchange: string; priority: number }
   /** Strings longer than 255 bytes are split into character-strings. */
   | { type: 'TXT'; text: string }
+  /** The character-strings exactly as given: none at all is a malformed answer. */
+  | { type: 'TXT'; strings: readonly string[] }
   | { type: 'CAA'; flags?: number; tag: string; value: string }
 
 /** Owner name (no trailing dot) → its records. */
@@ -156,7 +158,13 @@ function plainResource(name: string, record: ZoneRecord): PlainResource {
     case 'MX':
       return { ...base, exchange: record.exchange, priority: record.priority }
     case 'TXT':
-      return { ...base, data: splitCharacterStrings(record.text) }
+      return {
+        ...base,
+        data:
+          'strings' in record
+            ? [...record.strings]
+            : splitCharacterStrings(record.text)
+      }
     case 'CAA':
       return {
         ...base,

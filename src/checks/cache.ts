@@ -7,6 +7,7 @@ import {
   type CacheDirectives
 } from './http-headers/cache-control.ts'
 import { fieldLines, fieldValue, formatSeconds } from './http-headers/fields.ts'
+import { parseHttpDate } from './http-headers/http-date.ts'
 import { parseSetCookie } from './http-headers/set-cookie.ts'
 import { failedOutcome } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
@@ -25,14 +26,43 @@ export const cacheCheck: Check<'cache'> = {
       level: item.level,
       policyPath: ['cache', index],
       async run(ctx) {
+        const url = resolveUrl(item, ctx.target)
         const res = await ctx.http.sendWithRetries({
-          url: resolveUrl(item, ctx.target),
+          url,
           maxBodyBytes: BODY_BYTES,
           signal: ctx.signal
         })
-        return evaluateCache(item, res)
+        // Judged for the request actually sent (RFC 9111 §3.5).
+        const authorized = 'authorization' in ctx.http.headersFor(url)
+        return evaluateCache(item, res, { authorized })
       }
     }))
+}
+
+/** Status codes RFC 9110 defines: a cache that implements must-understand knows them. */
+const UNDERSTOOD_STATUS = new Set([
+  100, 101, 200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304, 305,
+  307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412,
+  413, 414, 415, 416, 417, 421, 422, 426, 500, 501, 502, 503, 504, 505
+])
+
+/** Status codes a cache may store without explicit freshness (RFC 9110 §15.1). */
+const HEURISTIC_STATUS = new Set([
+  200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501
+])
+
+/** What a shared cache reads from one exchange. */
+export interface CacheInputs {
+  status: number
+  directives: CacheDirectives
+  expires?: string
+  date?: string
+  lastModified?: string
+  age?: string
+  /** The request carried Authorization (RFC 9111 §3.5). */
+  authorized?: boolean
+  /** When the response arrived: stands in for a missing or invalid Date. */
+  receivedAt: number
 }
 
 /** How shared caches (CDNs, proxies) may treat one response. */
@@ -45,85 +75,134 @@ export interface SharedCaching {
   lifetimeSource: string
   /** Why it may not be stored, e.g. `no-store`. */
   blockedBy?: string
+  /** must-understand with a known status lifted a no-store (§5.2.2.3). */
+  noStoreLifted?: boolean
+  /**
+   * Without an explicit lifetime, the seconds a cache may guess from
+   * Last-Modified (§4.2.2: typically 10% of the time since). Reported,
+   * never counted as the lifetime.
+   */
+  heuristic?: number
+  /** The Age header in seconds, when it is valid (§5.1). */
+  age?: number
 }
 
 /**
- * Storability and freshness lifetime for a shared cache: `no-store` and an
- * unqualified `private` forbid storing; `no-cache` forces a revalidation on
- * every use (lifetime 0); the lifetime is `s-maxage`, else `max-age`, else
- * Expires minus Date (RFC 9111 §4.2.1).
+ * Storability and freshness lifetime for a shared cache (RFC 9111):
+ * must-understand stores only a status the cache knows, and then overrides
+ * no-store; no-store and an unqualified private forbid storing; so does an
+ * Authorization on the request, unless public, s-maxage or must-revalidate
+ * allow it; no-cache forces a revalidation on every use (lifetime 0); the
+ * lifetime is s-maxage, else max-age, else Expires minus Date, with an
+ * invalid Expires already expired and an invalid Date replaced by the time
+ * the response arrived.
  */
-export function sharedCaching(
-  directives: CacheDirectives,
-  expires: string | undefined,
-  date: string | undefined,
-  receivedAt: number
-): SharedCaching {
-  if (directives.has('no-store')) {
-    return {
-      storable: false,
-      lifetime: 0,
-      lifetimeSource: '',
-      blockedBy: 'no-store'
-    }
+export function sharedCaching(input: CacheInputs): SharedCaching {
+  const { directives, status } = input
+  const blocked = (blockedBy: string): SharedCaching => ({
+    storable: false,
+    lifetime: 0,
+    lifetimeSource: '',
+    blockedBy
+  })
+  const mustUnderstand = directives.has('must-understand')
+  if (mustUnderstand && !UNDERSTOOD_STATUS.has(status)) {
+    return blocked(
+      `must-understand with status ${status}, which caches do not know,`
+    )
   }
-  if (directives.get('private') === true) {
-    return {
-      storable: false,
-      lifetime: 0,
-      lifetimeSource: '',
-      blockedBy: 'private'
-    }
+  const noStoreLifted = mustUnderstand && directives.has('no-store')
+  if (directives.has('no-store') && !noStoreLifted) return blocked('no-store')
+  if (directives.get('private') === true) return blocked('private')
+  if (
+    input.authorized &&
+    !directives.has('public') &&
+    !directives.has('s-maxage') &&
+    !directives.has('must-revalidate')
+  ) {
+    return blocked('Authorization')
   }
+  const age = /^\d+$/.test(input.age?.trim() ?? '')
+    ? Number(input.age)
+    : undefined
+  const caching = { storable: true, noStoreLifted, age }
   if (directives.get('no-cache') === true) {
-    return { storable: true, lifetime: 0, lifetimeSource: 'no-cache' }
+    return { ...caching, lifetime: 0, lifetimeSource: 'no-cache' }
   }
   for (const name of ['s-maxage', 'max-age']) {
     const seconds = deltaSeconds(directives, name)
     if (seconds !== undefined) {
       return {
-        storable: true,
+        ...caching,
         lifetime: seconds,
         lifetimeSource: `${name}=${seconds}`
       }
     }
   }
-  if (expires !== undefined) {
-    // An invalid Expires (often "0" or "-1") means already expired.
-    const expiresAt = Date.parse(expires)
-    const dateAt = date === undefined ? NaN : Date.parse(date)
-    const now = Number.isNaN(dateAt) ? receivedAt : dateAt
-    const lifetime = Number.isNaN(expiresAt)
-      ? 0
-      : Math.max(0, Math.floor((expiresAt - now) / 1000))
-    return { storable: true, lifetime, lifetimeSource: `Expires ${expires}` }
+  const dateAt =
+    parseHttpDate(input.date ?? '', input.receivedAt) ?? input.receivedAt
+  if (input.expires !== undefined) {
+    const expiresAt = parseHttpDate(input.expires, input.receivedAt)
+    if (expiresAt === undefined) {
+      return {
+        ...caching,
+        lifetime: 0,
+        lifetimeSource: `Expires "${input.expires}" is not an HTTP date, so already expired`
+      }
+    }
+    return {
+      ...caching,
+      lifetime: Math.max(0, Math.floor((expiresAt - dateAt) / 1000)),
+      lifetimeSource: `Expires ${input.expires}`
+    }
   }
+  const modifiedAt = parseHttpDate(input.lastModified ?? '', input.receivedAt)
+  const guessed =
+    modifiedAt !== undefined &&
+    (HEURISTIC_STATUS.has(status) || directives.has('public'))
+      ? Math.floor((dateAt - modifiedAt) / 10_000)
+      : 0
   return {
-    storable: true,
+    ...caching,
     lifetime: 0,
-    lifetimeSource: 'no max-age, s-maxage or Expires'
+    lifetimeSource: 'no max-age, s-maxage or Expires',
+    ...(guessed > 0 ? { heuristic: guessed } : {})
   }
+}
+
+/** How the request was sent, which decides what a cache may do with the answer. */
+export interface CacheRequest {
+  /** The request carried Authorization (from `defaults.headers`). */
+  authorized?: boolean
+  receivedAt?: number
 }
 
 /** Judges one response against a cache item; pure, so tests need no server. */
 export function evaluateCache(
   item: CacheItem,
   res: Pick<HttpResponse, 'status' | 'headers'>,
-  receivedAt = Date.now()
+  request: CacheRequest = {}
 ): UnitOutcome {
   const findings: Finding[] = []
+  const notes: string[] = []
   const header = fieldValue(res.headers, 'cache-control')
   const shown =
     header === undefined ? 'no Cache-Control' : `Cache-Control "${header}"`
   const directives = parseCacheControl(fieldLines(res.headers, 'cache-control'))
-  const caching = sharedCaching(
+  const caching = sharedCaching({
+    status: res.status,
     directives,
-    fieldValue(res.headers, 'expires'),
-    fieldValue(res.headers, 'date'),
-    receivedAt
-  )
+    expires: fieldValue(res.headers, 'expires'),
+    date: fieldValue(res.headers, 'date'),
+    lastModified: fieldValue(res.headers, 'last-modified'),
+    age: fieldValue(res.headers, 'age'),
+    authorized: request.authorized,
+    receivedAt: request.receivedAt ?? Date.now()
+  })
   const vary = fieldValue(res.headers, 'vary')
   const cookies = fieldLines(res.headers, 'set-cookie')
+  // What a cache does beyond the verdict: said in the finding, else noted.
+  const asides = cachingAsides(caching)
 
   if (res.status < 200 || res.status >= 300) {
     findings.push({
@@ -137,14 +216,19 @@ export function evaluateCache(
       item.min_max_age === undefined
         ? 'a positive max-age or s-maxage'
         : `max-age or s-maxage ≥ ${item.min_max_age}`
-    if (!caching.storable) {
+    if (caching.blockedBy === 'Authorization') {
+      findings.push({
+        message: `${shown}: the request carried Authorization (from defaults.headers), and shared caches store the answer to such a request only with public, s-maxage or must-revalidate; expected public caching with ${wanted}`
+      })
+    } else if (!caching.storable) {
       findings.push({
         message: `${shown}: ${caching.blockedBy} keeps shared caches from storing it; expected public caching with ${wanted}`
       })
     } else if (caching.lifetime < minimum) {
       findings.push({
-        message: `${shown}: shared caches may serve it ${caching.lifetime} s without asking the origin (${caching.lifetimeSource}); expected ${wanted}`
+        message: `${shown}: shared caches may serve it ${caching.lifetime} s without asking the origin (${caching.lifetimeSource}); expected ${wanted}${asides.map(aside => `; ${aside}`).join('')}`
       })
+      asides.length = 0
     }
     if (vary?.split(',').some(field => field.trim() === '*')) {
       findings.push({
@@ -152,13 +236,29 @@ export function evaluateCache(
       })
     }
   } else if (
-    !directives.has('no-store') &&
-    directives.get('private') !== true
+    directives.get('private') !== true &&
+    (!directives.has('no-store') || caching.noStoreLifted)
   ) {
+    // Visitors' requests carry no Authorization: it exempts nothing here.
+    const lifted = caching.noStoreLifted
+      ? ' (must-understand with a status caches know overrides no-store)'
+      : ''
     findings.push({
-      message: `${shown}: shared caches may store this private response; expected private or no-store`
+      message: `${shown}: shared caches may store this private response${lifted}; expected private or no-store${asides.map(aside => `; ${aside}`).join('')}`
     })
+    asides.length = 0
   }
+  if (caching.storable && request.authorized) {
+    notes.push(
+      'the request carried Authorization (from defaults.headers): judged as shared caches treat it, which public, s-maxage or must-revalidate lets them store'
+    )
+  }
+  if (caching.noStoreLifted && item.expect === 'public') {
+    notes.push(
+      `must-understand with status ${res.status}: caches that implement it store the response despite no-store (RFC 9111 §5.2.2.3)`
+    )
+  }
+  notes.push(...asides)
 
   // A cookie stored with a public page is handed to every later visitor.
   const cookieShared =
@@ -187,9 +287,34 @@ export function evaluateCache(
       item.expect === 'public'
         ? `shared caches may keep it ${formatSeconds(caching.lifetime)} (${shown})`
         : `private: ${shown}`
-    return { ok: true, summary, metrics, findings }
+    return { ok: true, summary, metrics, findings, notes }
   }
-  return failedOutcome(findings, metrics)
+  return { ...failedOutcome(findings, metrics), notes }
+}
+
+/**
+ * What caches do that the verdict does not count (RFC 9111 §4.2.2, §4.2.3):
+ * a heuristic lifetime guessed from Last-Modified, and an Age that already
+ * uses up the lifetime (the response is stale when it reaches this edge).
+ */
+function cachingAsides(caching: SharedCaching): string[] {
+  const asides: string[] = []
+  if (caching.heuristic !== undefined) {
+    asides.push(
+      `without an explicit lifetime, caches may guess one from Last-Modified: about ${formatSeconds(caching.heuristic)} (10% of its age)`
+    )
+  }
+  if (
+    caching.storable &&
+    caching.age !== undefined &&
+    caching.lifetime > 0 &&
+    caching.age >= caching.lifetime
+  ) {
+    asides.push(
+      `Age ${caching.age} s already uses up the ${caching.lifetime} s lifetime: the response is stale when it reaches this edge, so each use goes back to the origin`
+    )
+  }
+  return asides
 }
 
 /** Cookie names only: a cookie's value may be a session token. */

@@ -2,7 +2,7 @@ import type { HttpResponse } from '../net/http.ts'
 import type { Policy } from '../policy/schema.ts'
 import { scanPage, upgradesInsecureRequests } from './html/mixed-content.ts'
 import { fieldLines, fieldValue, formatSeconds } from './http-headers/fields.ts'
-import { parseHsts } from './http-headers/hsts.ts'
+import { HSTS_CAP_SECONDS, parseHsts } from './http-headers/hsts.ts'
 import {
   missingCookieFlags,
   parseSetCookie
@@ -99,12 +99,10 @@ export function evaluateHeaders(
     }
   }
 
-  const warnings: Finding[] = https
-    ? [...cookieWarnings(res), ...mixedContentWarnings(res)].map(f => ({
-        ...f,
-        severity: 'warning' as const
-      }))
-    : []
+  const warnings: Finding[] = [
+    ...(hsts ? hstsPolicyAdvice(hsts.min_max_age) : []),
+    ...(https ? [...cookieWarnings(res), ...mixedContentWarnings(res)] : [])
+  ].map(f => ({ ...f, severity: 'warning' as const }))
   const metrics = { status: res.status, warnings: warnings.length }
   const findings = [...failures, ...warnings]
   if (failures.length > 0) return failedOutcome(findings, metrics)
@@ -152,6 +150,17 @@ export function hstsFindings(
     })
   }
   return findings
+}
+
+/** A minimum over a year asks for more than any browser keeps. */
+function hstsPolicyAdvice(minMaxAge: number): Finding[] {
+  if (minMaxAge <= HSTS_CAP_SECONDS) return []
+  return [
+    {
+      rule: 'hsts-over-a-year',
+      message: `hsts.min_max_age ${minMaxAge} (${formatSeconds(minMaxAge)}) is over a year, but no browser keeps HSTS longer than a year (${HSTS_CAP_SECONDS} s) whatever max-age says: lower it to ${HSTS_CAP_SECONDS}`
+    }
+  ]
 }
 
 function cookieWarnings(res: Pick<HttpResponse, 'headers'>): Finding[] {

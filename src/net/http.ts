@@ -1,5 +1,7 @@
 import { CheckError } from '../errors.ts'
+import { pipeline, type Duplex, type Readable } from 'node:stream'
 import { rootCertificates } from 'node:tls'
+import * as zlib from 'node:zlib'
 import { Agent, request, type Dispatcher } from 'undici'
 import { formatDuration } from '../util/duration.ts'
 
@@ -24,8 +26,9 @@ export interface HttpResponse {
   status: number
   /** Lower-case names; repeated headers (set-cookie) as arrays. */
   headers: Record<string, string | string[] | undefined>
+  /** Decoded from its `content-encoding` (br, gzip, deflate, zstd), capped. */
   body: Buffer
-  /** The body was larger than the cap; `body` holds the first part. */
+  /** The (decoded) body was larger than the cap; `body` holds the first part. */
   truncated: boolean
   /** Body bytes as they came over the wire (before any content decoding). */
   transferBytes: number
@@ -95,21 +98,10 @@ export class HttpClient {
         signal,
         dispatcher: this.dispatcher
       })
-      const chunks: Buffer[] = []
-      let size = 0
-      let truncated = false
-      for await (const chunk of res.body) {
-        const buffer = chunk as Buffer
-        if (size + buffer.length > maxBodyBytes) {
-          chunks.push(buffer.subarray(0, maxBodyBytes - size))
-          size = maxBodyBytes
-          truncated = true
-          res.body.destroy()
-          break
-        }
-        chunks.push(buffer)
-        size += buffer.length
-      }
+      const { chunks, size, truncated } = await readCapped(
+        decoded(res.body, res.headers['content-encoding']),
+        maxBodyBytes
+      )
       return {
         url: req.url,
         status: res.statusCode,
@@ -146,6 +138,66 @@ export class HttpClient {
   }
 }
 
+/**
+ * Reads a body up to `max` bytes, then stops reading: a compressed bomb
+ * costs at most `max` decoded bytes (the decoders work in small chunks).
+ */
+async function readCapped(
+  body: Readable | Duplex,
+  max: number
+): Promise<{ chunks: Buffer[]; size: number; truncated: boolean }> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer
+    if (size + buffer.length > max) {
+      chunks.push(buffer.subarray(0, max - size))
+      body.destroy()
+      return { chunks, size: max, truncated: true }
+    }
+    chunks.push(buffer)
+    size += buffer.length
+  }
+  return { chunks, size, truncated: false }
+}
+
+const DECODERS: Record<string, (() => Duplex) | undefined> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+  // Node 22.15+; older runtimes leave a zstd body undecoded (an error below).
+  zstd: () =>
+    (
+      zlib as { createZstdDecompress?: () => Duplex }
+    ).createZstdDecompress?.() as Duplex
+}
+
+/** The body decoded through each `content-encoding`, last applied first. */
+function decoded(
+  body: Readable,
+  encoding: string | string[] | undefined
+): Readable | Duplex {
+  const names = [encoding ?? '']
+    .flat()
+    .join(',')
+    .split(',')
+    .map(name => name.trim().toLowerCase())
+    .filter(name => name && name !== 'identity')
+    .reverse()
+  if (names.length === 0) return body
+  const decoders = names.map(name => {
+    const decoder = DECODERS[name]?.()
+    if (!decoder) {
+      body.destroy()
+      throw new Error(`cannot decode content-encoding ${name}`)
+    }
+    return decoder
+  })
+  // pipeline carries an error of any stage to the last one, which is read.
+  return pipeline([body, ...decoders], () => {}) as Duplex
+}
+
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])
@@ -167,6 +219,9 @@ const ERROR_CODES: Record<string, string> = {
   UND_ERR_SOCKET: 'connection closed unexpectedly',
   UND_ERR_CLOSED: 'connection closed unexpectedly',
   HPE_INVALID_CONSTANT: 'the server did not answer with HTTP',
+  Z_DATA_ERROR: 'the compressed body is corrupt',
+  Z_BUF_ERROR: 'the compressed body is cut short',
+  ERR_BROTLI_DECOMPRESSION_FAILED: 'the compressed body is corrupt',
   ERR_TLS_CERT_ALTNAME_INVALID:
     'TLS: the certificate is not valid for this host',
   CERT_HAS_EXPIRED: 'TLS: the certificate has expired',

@@ -93,7 +93,15 @@ export interface DnsClientOptions {
 }
 
 /** A DNS failure other than "no such name" or "no such record". */
-export class DnsError extends CheckError {}
+export class DnsError extends CheckError {
+  /** c-ares' code (`EBADNAME`, `EBADRESP`, `ETIMEOUT`...) when it gave one. */
+  readonly code: string | undefined
+
+  constructor(message: string, code?: string) {
+    super(message)
+    this.code = code
+  }
+}
 
 /**
  * A bounded DNS client over node:dns `Resolver` (c-ares): one configured
@@ -145,7 +153,7 @@ export class DnsClient {
   ): Promise<Answers[T]> {
     const { signal, maxQueries, timeoutMs } = this.options
     await this.ready
-    if (signal?.aborted) throw new DnsError('cancelled: out of time')
+    if (signal?.aborted) throw cancelledError(name, type)
     if (this.queries >= maxQueries) {
       throw new DnsError(
         `stopped after ${maxQueries} DNS queries (the limit for one check) at ${type} ${name}`
@@ -162,7 +170,7 @@ export class DnsClient {
       )
       onAbort = () => {
         this.resolver.cancel()
-        reject(new DnsError('cancelled: out of time'))
+        reject(cancelledError(name, type))
       }
       signal?.addEventListener('abort', onAbort, { once: true })
     })
@@ -185,6 +193,14 @@ export function isNxdomain(error: unknown): boolean {
   return (error as { code?: string } | undefined)?.code === 'ENOTFOUND'
 }
 
+/**
+ * True for a name the resolver library will not put in a query (an empty or
+ * over-long label, a `:`): no answer can exist for it.
+ */
+export function isBadName(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'EBADNAME'
+}
+
 /** True for "the name exists but has no records of that type". */
 export function isNodata(error: unknown): boolean {
   return (error as { code?: string } | undefined)?.code === 'ENODATA'
@@ -194,7 +210,7 @@ const DNS_ERROR_TEXT: Record<string, string> = {
   ESERVFAIL: 'the server failed to answer (SERVFAIL)',
   EREFUSED: 'the server refused the query',
   ECONNREFUSED: 'connection refused',
-  EBADRESP: 'the answer was malformed',
+  EBADRESP: 'the answer was malformed (it cannot be parsed)',
   EFORMERR: 'the server rejected the query as malformed',
   ENOTIMP: 'the server does not implement this query',
   EBADNAME: 'the name is not a valid domain name',
@@ -216,7 +232,15 @@ function classify(
   const reason =
     DNS_ERROR_TEXT[code] ?? (error instanceof Error ? error.message : code)
   return new DnsError(
-    `DNS lookup of ${type} ${name} failed: ${reason} (${server})`
+    `DNS lookup of ${type} ${name} failed: ${reason} (${server})`,
+    code || undefined
+  )
+}
+
+function cancelledError(name: string, type: string): DnsError {
+  return new DnsError(
+    `DNS lookup of ${type} ${name} cancelled: out of time`,
+    'ECANCELLED'
   )
 }
 
@@ -227,6 +251,7 @@ function timeoutError(
   server: string
 ): DnsError {
   return new DnsError(
-    `DNS lookup of ${type} ${name} got no answer within ${formatDuration(timeoutMs)} (${server})`
+    `DNS lookup of ${type} ${name} got no answer within ${formatDuration(timeoutMs)} (${server})`,
+    'ETIMEOUT'
   )
 }

@@ -7,6 +7,7 @@ import { isResolverSpec } from '../util/host.ts'
 import {
   AGE_HINT,
   DURATION_HINT,
+  parseDuration,
   readAge,
   readDuration
 } from '../util/duration.ts'
@@ -16,6 +17,17 @@ const duration = z
   .string({ error: `expected ${DURATION_HINT}` })
   .transform((text, ctx) => {
     const ms = readDuration(text)
+    if (typeof ms === 'number') return ms
+    ctx.issues.push({ code: 'custom', message: ms, input: text })
+    return z.NEVER
+  })
+  .meta({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)$' })
+
+/** The load-test warm-up: a duration, where `0s` turns it off (not a timer). */
+const warmup = z
+  .string({ error: `expected ${DURATION_HINT}` })
+  .transform((text, ctx) => {
+    const ms = parseDuration(text) === 0 ? 0 : readDuration(text)
     if (typeof ms === 'number') return ms
     ctx.issues.push({ code: 'custom', message: ms, input: text })
     return z.NEVER
@@ -229,7 +241,9 @@ const latencyItem = z
       .describe('requests in flight (closed model)'),
     duration: duration.optional(),
     requests: z.int().min(1).max(1_000_000).optional(),
-    warmup: duration.optional().describe('samples in this window are dropped'),
+    warmup: warmup
+      .optional()
+      .describe('samples in this window are dropped; 0s turns it off'),
     p50: duration.optional(),
     p90: duration.optional(),
     p95: duration.optional(),

@@ -10,6 +10,8 @@ export interface PartVerdict {
   /** What was found, shown when nothing failed. */
   summary: string
   metrics: Metrics
+  /** What the reader should know that is no finding (a term not looked up). */
+  notes?: string[]
 }
 
 /**
@@ -24,11 +26,13 @@ export function partOutcome(verdict: PartVerdict): UnitOutcome {
   }))
   const findings = [...errors, ...warnings]
   const metrics = { ...verdict.metrics, warnings: warnings.length }
-  if (errors.length > 0) return failedOutcome(findings, metrics)
+  const notes = verdict.notes ?? []
+  if (errors.length > 0) return { ...failedOutcome(findings, metrics), notes }
   return {
     ok: true,
     summary: verdict.summary + adviceSuffix(warnings),
     metrics,
-    findings
+    findings,
+    notes
   }
 }
