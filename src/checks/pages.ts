@@ -361,7 +361,9 @@ export function judgePage(
     }
   }
 
-  const uncompressed = resources.filter(r => r.gzipBytes !== undefined)
+  const uncompressed = resources
+    .filter(r => r.gzipBytes !== undefined)
+    .sort((a, b) => b.transferBytes - a.transferBytes)
   metrics.uncompressed = uncompressed.length
   if (item.compression) {
     for (const r of uncompressed) {
@@ -406,8 +408,9 @@ function decodeSafe(text: string): string {
   }
 }
 
-/** Bytes as KiB: one decimal below 10 KiB, whole above. */
+/** Bytes as KiB: one decimal below 10 KiB, whole above; bytes below 1 KiB. */
 export function kib(bytes: number): string {
+  if (bytes < KIB) return `${bytes} B`
   const value = bytes / KIB
   return `${value < 10 ? Math.round(value * 10) / 10 : Math.round(value)} KiB`
 }

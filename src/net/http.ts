@@ -1,5 +1,5 @@
 import { CheckError } from '../errors.ts'
-import { pipeline, type Duplex, type Readable } from 'node:stream'
+import { pipeline, Transform, type Duplex, type Readable } from 'node:stream'
 import { rootCertificates } from 'node:tls'
 import * as zlib from 'node:zlib'
 import { Agent, request, type Dispatcher } from 'undici'
@@ -98,8 +98,9 @@ export class HttpClient {
         signal,
         dispatcher: this.dispatcher
       })
+      const wire = { bytes: 0 }
       const { chunks, size, truncated } = await readCapped(
-        decoded(res.body, res.headers['content-encoding']),
+        decoded(res.body, res.headers['content-encoding'], wire),
         maxBodyBytes
       )
       return {
@@ -108,7 +109,7 @@ export class HttpClient {
         headers: res.headers,
         body: Buffer.concat(chunks, size),
         truncated,
-        transferBytes: size,
+        transferBytes: wire.bytes || size,
         timeMs: Number(process.hrtime.bigint() - started) / 1e6
       }
     } catch (error) {
@@ -173,10 +174,14 @@ const DECODERS: Record<string, (() => Duplex) | undefined> = {
     ).createZstdDecompress?.() as Duplex
 }
 
-/** The body decoded through each `content-encoding`, last applied first. */
+/**
+ * The body decoded through each `content-encoding`, last applied first;
+ * `wire.bytes` counts what was read before decoding.
+ */
 function decoded(
   body: Readable,
-  encoding: string | string[] | undefined
+  encoding: string | string[] | undefined,
+  wire: { bytes: number }
 ): Readable | Duplex {
   const names = [encoding ?? '']
     .flat()
@@ -195,7 +200,13 @@ function decoded(
     return decoder
   })
   // pipeline carries an error of any stage to the last one, which is read.
-  return pipeline([body, ...decoders], () => {}) as Duplex
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      wire.bytes += chunk.length
+      done(null, chunk)
+    }
+  })
+  return pipeline([body, counter, ...decoders], () => {}) as Duplex
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
