@@ -39,12 +39,16 @@ function load(
     'model' | 'duration' | 'requests' | 'warmup' | 'connections'
   >
 ) {
+  const request = {
+    path,
+    method: 'GET' as const,
+    headers: { 'user-agent': 'launch-gate-bench' },
+    body: undefined
+  }
   return runLoad({
     ...settings,
     origin: new URL(server.url),
-    paths: [path],
-    method: 'GET',
-    headers: { 'user-agent': 'launch-gate-bench' },
+    sources: [() => request],
     timeoutMs: 10_000,
     signal: AbortSignal.timeout(120_000)
   })

@@ -420,6 +420,160 @@ const DMARC_DKIM_ZONE: Zone = {
   ]
 }
 
+/** DMARC records, the weakest policy asked for, the errors and the advice. */
+const DMARC_ROWS = [
+  ['v=DMARC1; p=reject; rua=mailto:d@x.test', 'reject', [], []],
+  [
+    'v=DMARC1;p=quarantine;rua=mailto:d@x.test!10m,mailto:e@y.test',
+    'reject',
+    [
+      'DMARC p=quarantine, the policy requires at least reject: set p=reject once your aggregate reports show only your own senders'
+    ],
+    []
+  ],
+  [
+    'v=DMARC1; p=reject',
+    'none',
+    [],
+    [
+      'DMARC has no rua= tag, so nobody gets aggregate reports: add rua=mailto:dmarc-reports@x.test'
+    ]
+  ],
+  [
+    'v=DMARC1; p=reject; rua=mailto:d@x.test; pct=50',
+    'none',
+    [],
+    ['DMARC pct=50 applies the policy to 50% of failing mail only: set pct=100']
+  ],
+  [
+    'v=DMARC1; p=reject; rua=mailto:d@x.test; pct=abc',
+    'none',
+    [
+      'DMARC pct=abc is not a whole number from 0 to 100: set pct=100 or remove it'
+    ],
+    []
+  ],
+  [
+    'v=DMARC1; p=block; rua=mailto:d@x.test',
+    'none',
+    ['DMARC p=block is not a policy: use none, quarantine or reject'],
+    []
+  ],
+  [
+    'v=DMARC1; p=constructor; rua=mailto:d@x.test',
+    'none',
+    ['DMARC p=constructor is not a policy: use none, quarantine or reject'],
+    []
+  ],
+  [
+    'v=DMARC1; rua=mailto:d@x.test',
+    'none',
+    ['DMARC record has no p= tag: add p=none'],
+    []
+  ],
+  [
+    'v=DMARC1; p=reject; rua=d@x.test',
+    'none',
+    ['DMARC rua "d@x.test" is not a URI: write rua=mailto:d@x.test'],
+    []
+  ],
+  [
+    'v=DMARC1; p=reject; adkim=x; rua=mailto:d@x.test',
+    'none',
+    ['DMARC adkim=x is not valid: use r (relaxed) or s (strict)'],
+    []
+  ],
+  [
+    'v=DMARC1; p=reject; P=none; rua=mailto:d@x.test',
+    'none',
+    [
+      'DMARC tag "P" is unknown, so receivers ignore it: fix its name (tags are lower case: p, sp, rua, ruf, adkim, aspf, pct, fo)'
+    ],
+    []
+  ]
+] as const
+
+/** DKIM key records at `<selector>._domainkey.dkim.test`, and the verdict. */
+const ed25519Key = generateKeyPairSync('ed25519')
+  .publicKey.export({ type: 'spki', format: 'der' })
+  .subarray(-32)
+  .toString('base64')
+const rsa2048 = dkimRecord(2048).replace('v=DKIM1; k=rsa; ', '')
+const DKIM_ROWS: [string, Zone[string], boolean, string[]][] = [
+  ['k2048', txt(dkimRecord(2048)), true, []],
+  [
+    'k1024',
+    txt(dkimRecord(1024)),
+    true,
+    [
+      'DKIM key k1024._domainkey.dkim.test is RSA 1024-bit: rotate to a 2048-bit key'
+    ]
+  ],
+  [
+    'testing',
+    txt(`v=DKIM1; k=rsa; t=y; ${rsa2048}`),
+    true,
+    [
+      'DKIM key testing._domainkey.dkim.test is in testing mode (t=y), so receivers may ignore failures: remove t=y'
+    ]
+  ],
+  ['ed', txt(`v=DKIM1; k=ed25519; p=${ed25519Key}`), true, []],
+  [
+    'provider',
+    [{ type: 'CNAME', target: 'k2048._domainkey.dkim.test' }],
+    true,
+    []
+  ],
+  [
+    'k768',
+    txt(dkimRecord(768)),
+    false,
+    [
+      'DKIM key k768._domainkey.dkim.test is RSA 768-bit, receivers ignore keys under 1024 bits: publish a 2048-bit key'
+    ]
+  ],
+  [
+    'revoked',
+    txt('v=DKIM1; k=rsa; p='),
+    false,
+    [
+      'DKIM key revoked._domainkey.dkim.test has an empty p= (the key is revoked): publish the current public key'
+    ]
+  ],
+  [
+    'version',
+    txt(`v=DKIM2; k=rsa; ${rsa2048}`),
+    false,
+    [
+      'DKIM key version._domainkey.dkim.test has a wrong version tag: use v=DKIM1 as the first tag'
+    ]
+  ],
+  [
+    'service',
+    txt(`v=DKIM1; k=rsa; s=other; ${rsa2048}`),
+    false,
+    [
+      'DKIM key service._domainkey.dkim.test is not for email (s= excludes it): remove the s= tag'
+    ]
+  ],
+  [
+    'two',
+    txt(dkimRecord(1024), 'v=DKIM1; k=rsa; p='),
+    false,
+    [
+      'several TXT records at two._domainkey.dkim.test: keep only the DKIM key record'
+    ]
+  ],
+  [
+    'absent',
+    [],
+    false,
+    [
+      'no DKIM key at absent._domainkey.dkim.test: publish the TXT (or CNAME) record your mail provider gives for selector absent'
+    ]
+  ]
+]
+
 const RULE_TABLES = {
   'rule 1: terms are separated by spaces only (§4.6.1)': SPACES_ONLY,
   'rule 2: an mx term finds at most 10 names (§4.6.4)': MX_LIMIT,
@@ -511,7 +665,18 @@ beforeAll(async () => {
         {},
         ...Object.values(RULE_TABLES).flatMap(rows => rows.map(r => r.zone))
       ),
-      ...DMARC_DKIM_ZONE
+      ...DMARC_DKIM_ZONE,
+      ...Object.fromEntries(
+        DMARC_ROWS.map(([record], i) => [
+          `_dmarc.row${i}.dmarc.test`,
+          txt(record)
+        ])
+      ),
+      ...Object.fromEntries(
+        DKIM_ROWS.filter(([, zone]) => zone.length > 0).map(
+          ([selector, zone]) => [`${selector}._domainkey.dkim.test`, zone]
+        )
+      )
     },
     {
       silent: [
@@ -956,90 +1121,24 @@ describe('SPF evaluation', () => {
   })
 })
 
-describe('DMARC evaluation', () => {
-  const judge = (
-    record: string,
-    min: 'none' | 'quarantine' | 'reject' = 'none'
-  ) =>
-    evaluateDmarc({ name: '_dmarc.x.test', records: [record] }, 'x.test', min)
-
-  it.each([
-    ['v=DMARC1; p=reject; rua=mailto:d@x.test', 'reject', [], []],
-    [
-      'v=DMARC1;p=quarantine;rua=mailto:d@x.test!10m,mailto:e@y.test',
-      'reject',
-      [
-        'DMARC p=quarantine, the policy requires at least reject: set p=reject once your aggregate reports show only your own senders'
-      ],
-      []
-    ],
-    [
-      'v=DMARC1; p=reject',
-      'none',
-      [],
-      [
-        'DMARC has no rua= tag, so nobody gets aggregate reports: add rua=mailto:dmarc-reports@x.test'
-      ]
-    ],
-    [
-      'v=DMARC1; p=reject; rua=mailto:d@x.test; pct=50',
-      'none',
-      [],
-      [
-        'DMARC pct=50 applies the policy to 50% of failing mail only: set pct=100'
-      ]
-    ],
-    [
-      'v=DMARC1; p=reject; rua=mailto:d@x.test; pct=abc',
-      'none',
-      [
-        'DMARC pct=abc is not a whole number from 0 to 100: set pct=100 or remove it'
-      ],
-      []
-    ],
-    [
-      'v=DMARC1; p=block; rua=mailto:d@x.test',
-      'none',
-      ['DMARC p=block is not a policy: use none, quarantine or reject'],
-      []
-    ],
-    [
-      'v=DMARC1; p=constructor; rua=mailto:d@x.test',
-      'none',
-      ['DMARC p=constructor is not a policy: use none, quarantine or reject'],
-      []
-    ],
-    [
-      'v=DMARC1; rua=mailto:d@x.test',
-      'none',
-      ['DMARC record has no p= tag: add p=none'],
-      []
-    ],
-    [
-      'v=DMARC1; p=reject; rua=d@x.test',
-      'none',
-      ['DMARC rua "d@x.test" is not a URI: write rua=mailto:d@x.test'],
-      []
-    ],
-    [
-      'v=DMARC1; p=reject; adkim=x; rua=mailto:d@x.test',
-      'none',
-      ['DMARC adkim=x is not valid: use r (relaxed) or s (strict)'],
-      []
-    ],
-    [
-      'v=DMARC1; p=reject; P=none; rua=mailto:d@x.test',
-      'none',
-      [
-        'DMARC tag "P" is unknown, so receivers ignore it: fix its name (tags are lower case: p, sp, rua, ruf, adkim, aspf, pct, fo)'
-      ],
-      []
-    ]
-  ] as const)('%s (min %s)', (record, min, errors, warnings) => {
-    const verdict = judge(record, min)
-    expect(verdict.errors.map(f => f.message)).toEqual(errors)
-    expect(verdict.warnings.map(f => f.message)).toEqual(warnings)
-  })
+describe('DMARC read from the loopback DNS server', () => {
+  it.each(DMARC_ROWS.map((row, i) => [...row, `row${i}.dmarc.test`] as const))(
+    '%s (min %s)',
+    async (_, min, errors, warnings, domain) => {
+      const { dmarc } = await runEmail(
+        `  domain: ${domain}\n  spf: false\n  dmarc: { min_policy: ${min} }\n`
+      )
+      const own = (message: string) =>
+        message.replaceAll('dmarc-reports@x.test', `dmarc-reports@${domain}`)
+      expect(
+        dmarc.findings?.filter(f => !f.severity).map(f => f.message)
+      ).toEqual(errors.map(own))
+      expect(
+        dmarc.findings?.filter(f => f.severity).map(f => f.message)
+      ).toEqual(warnings.map(own))
+      expect(dmarc.ok).toBe(errors.length === 0)
+    }
+  )
 
   it('fails when there is no record', () => {
     const verdict = evaluateDmarc(
@@ -1050,6 +1149,17 @@ describe('DMARC evaluation', () => {
     expect(verdict.errors.map(f => f.message)).toEqual([
       'no DMARC record at _dmarc.x.test: publish a TXT record like "v=DMARC1; p=reject; rua=mailto:dmarc-reports@x.test"'
     ])
+  })
+})
+
+describe('DKIM read from the loopback DNS server', () => {
+  it.each(DKIM_ROWS)('%s', async (selector, _, ok, findings) => {
+    const results = await runEmail(
+      `  domain: dkim.test\n  spf: false\n  dmarc: false\n  dkim: { selectors: [${selector}] }\n`
+    )
+    const outcome = results[`dkim:${selector}`]
+    expect(messages(outcome)).toEqual(findings)
+    expect(outcome.ok).toBe(ok)
   })
 })
 

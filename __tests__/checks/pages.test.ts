@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_REQUESTS, pagesCheck } from '../../src/checks/pages.ts'
+import { HostRule } from '../../src/net/host-rule.ts'
 import type { UnitOutcome } from '../../src/checks/types.ts'
 import {
   findingMessages,
@@ -79,6 +80,7 @@ beforeAll(async () => {
 <img src="/logo.png" srcset="/logo.png 1x, /logo@2x.png 2x">
 <img src="${third.url}/pixel.png">
 <a href="/elsewhere">not loaded</a>
+<img src="http://169.254.169.254/latest/meta-data/x.png">
 </body></html>`
         )
       case '/app.js':
@@ -128,7 +130,15 @@ async function runPages(
 ): Promise<UnitOutcome> {
   const { policy } = policyFrom(`version: 1\ntarget: ${site.url}\n${yaml}`)
   const [unit] = pagesCheck.units(policy.pages ?? [], policy)
-  return runUnit(unit, testContext({ target: new URL(site.url), cwd }))
+  const target = new URL(site.url)
+  return runUnit(
+    unit,
+    testContext({
+      target,
+      cwd,
+      httpOptions: { hostRule: new HostRule(target) }
+    })
+  )
 }
 
 const html = () => site.paths.length // (server sees the page first)
@@ -176,7 +186,12 @@ describe('pages', () => {
     expect(site.paths).not.toContain('/logo@2x.png')
     expect(site.paths).not.toContain('/elsewhere')
     expect(site.paths.filter(p => p === '/logo.png')).toHaveLength(1)
-    expect(outcome.notes?.join('\n')).toMatch(/1 responsive alternatives/)
+    const notes = outcome.notes?.join('\n')
+    expect(notes).toMatch(/1 responsive alternatives/)
+    // The host rule: link-local metadata is not fetched for a loopback target.
+    expect(notes).toMatch(
+      /1 resources failed: http:\/\/169\.254\.169\.254\/latest\/meta-data\/x\.png \(refused to connect to 169\.254\.169\.254: a link-local address/
+    )
   })
 
   it('fails text resources over 1 KiB served uncompressed, naming the saving', async () => {

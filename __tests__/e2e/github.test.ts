@@ -8,10 +8,13 @@ import {
   type DemoSite
 } from '../../examples/demo-site/server.ts'
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts'
-import { runAction, type ActionRunOptions } from '../support/run-dist.ts'
+import { runAction, type ActionRunOptions } from '../support/run-action.ts'
 
 const HEAD = 'c0ffee'.padEnd(40, '0')
 const BASE = 'ba5e'.padEnd(40, '0')
+/** The gate key's marker (§7.0): workflow file, job, policy path. */
+const MARKER =
+  '<!-- launch-gate:acme/shop/.github/workflows/launch.yml/gate/.github/launch-policy.yml -->'
 const PASSING =
   'version: 1\nsmoke:\n  - name: homepage\n    path: /\n    contains: Sign up\n'
 const FAILING =
@@ -50,6 +53,8 @@ function gate(workspace: string, extra: Partial<ActionRunOptions> = {}) {
     env: {
       GITHUB_API_URL: api.url,
       GITHUB_WORKFLOW: 'launch',
+      GITHUB_WORKFLOW_REF:
+        'acme/shop/.github/workflows/launch.yml@refs/pull/7/merge',
       GITHUB_JOB: 'gate',
       ...extra.env
     }
@@ -141,7 +146,7 @@ describe('sticky PR comment', () => {
     await writeFile(join(workspace, '.github/launch-policy.yml'), PASSING)
     await gate(workspace)
     const ours = (api.comments.get(7) ?? []).filter(c =>
-      c.body.includes('<!-- launch-gate:launch/gate -->')
+      c.body.startsWith(MARKER)
     )
     expect(ours).toHaveLength(1)
     expect(ours[0].body).toContain('### ✅ launch-gate passed')
@@ -173,7 +178,7 @@ describe('sticky PR comment', () => {
   })
 
   it('goes to the PR of the deployed commit on deployment_status, whose URL is the target', async () => {
-    api.pullsForCommit.set(HEAD, [12])
+    api.pullsForCommit.set(HEAD, [{ number: 12, base: BASE }])
     const run = await gate(await workspaceWith(PASSING), {
       eventName: 'deployment_status',
       event: {
@@ -225,6 +230,10 @@ describe('policy-ref: base', () => {
     }).trim()
   }
 
+  const readReport = async (run: { outputs: Record<string, string> }) =>
+    JSON.parse(await readFile(run.outputs.report, 'utf8'))
+  const contentReads = () => calls('GET', /\/contents\//)
+
   it('enforces the base commit policy when the PR weakens it, and says so', async () => {
     const workspace = await workspaceWith(FAILING)
     git(workspace, 'init', '-q')
@@ -245,13 +254,12 @@ describe('policy-ref: base', () => {
       inputs: { 'policy-ref': 'base' }
     })
     expect(enforced.code).toBe(1)
-    const report = JSON.parse(await readFile(enforced.outputs.report, 'utf8'))
-    expect(report.notes).toEqual([
-      `policy read from the base commit ${base.slice(0, 7)} (policy-ref: base)`,
-      'this pull request changes .github/launch-policy.yml: the changes apply once merged'
+    expect((await readReport(enforced)).notes).toEqual([
+      `policy read from the pull request's base ${base.slice(0, 7)} (policy-ref: base), as is every file it names`,
+      "the checked-out .github/launch-policy.yml differs from the pull request's base: its changes apply once merged"
     ])
     expect(enforced.stepSummary).toContain(
-      'this pull request changes .github/launch-policy.yml'
+      'the checked-out .github/launch-policy.yml differs'
     )
   })
 
@@ -260,12 +268,202 @@ describe('policy-ref: base', () => {
     api.contents.set(`.github/launch-policy.yml@${BASE}`, FAILING)
     const run = await gate(workspace, { inputs: { 'policy-ref': 'base' } })
     expect(run.code).toBe(1)
-    expect(
-      calls(
-        'GET',
-        /contents\/\.github%2Flaunch-policy\.yml$|contents\/\.github\/launch-policy\.yml$/
+    expect(contentReads()).toHaveLength(1)
+  })
+
+  it("on deployment_status reads the policy at the base of the deployment's PR (commits/{sha}/pulls)", async () => {
+    api.pullsForCommit.set(HEAD, [{ number: 12, base: BASE }])
+    api.contents.set(`.github/launch-policy.yml@${BASE}`, FAILING)
+    const run = await gate(await workspaceWith(PASSING), {
+      eventName: 'deployment_status',
+      event: {
+        deployment: { sha: HEAD },
+        deployment_status: { state: 'success', environment_url: site.url }
+      },
+      inputs: { url: '', 'policy-ref': 'base' }
+    })
+    expect(run.code).toBe(1)
+    expect(calls('GET', new RegExp(`commits/${HEAD}/pulls$`))).not.toEqual([])
+    expect(contentReads().map(r => r.query.get('ref'))).toEqual([BASE])
+    expect((await readReport(run)).notes[0]).toBe(
+      "policy read from the deployment's base ba5e000 (policy-ref: base), as is every file it names"
+    )
+    expect(api.comments.get(12)?.[0].body).toContain('pricing page')
+  })
+
+  it('on deployment_status without a PR reads the deployed commit when the default branch has it', async () => {
+    api.onDefaultBranch.add(HEAD)
+    api.contents.set(`.github/launch-policy.yml@${HEAD}`, FAILING)
+    const run = await gate(await workspaceWith(PASSING), {
+      eventName: 'deployment_status',
+      event: {
+        deployment: { sha: HEAD },
+        deployment_status: { state: 'success', environment_url: site.url }
+      },
+      inputs: { url: '', 'policy-ref': 'base' }
+    })
+    expect(run.code).toBe(1)
+    expect(contentReads().map(r => r.query.get('ref'))).toEqual([HEAD])
+  })
+
+  it('on schedule reads the default branch head', async () => {
+    api.contents.set(
+      `.github/launch-policy.yml@${api.defaultBranch.sha}`,
+      FAILING
+    )
+    const run = await gate(await workspaceWith(PASSING), {
+      eventName: 'schedule',
+      event: {},
+      inputs: { 'policy-ref': 'base' }
+    })
+    expect(run.code).toBe(1)
+    expect(calls('GET', /branches\/main$/)).toHaveLength(1)
+    expect(contentReads().map(r => r.query.get('ref'))).toEqual([
+      api.defaultBranch.sha
+    ])
+  })
+
+  // Each: no check runs, the report says why, exit 1 even with fail-on never.
+  const unresolvable: [string, Partial<ActionRunOptions>, RegExp][] = [
+    [
+      'a deployment with no PR, off the default branch',
+      {
+        eventName: 'deployment_status',
+        event: {
+          deployment: { sha: HEAD },
+          deployment_status: { state: 'success', environment_url: 'x' }
+        }
+      },
+      /has no pull request and is not on the default branch/
+    ],
+    [
+      'a push that created the branch',
+      { eventName: 'push', event: { before: '0'.repeat(40), after: HEAD } },
+      /this push created the branch/
+    ],
+    [
+      'a base commit neither git nor the API has',
+      {},
+      /cannot read the base commit ba5e000: GitHub answered 422/
+    ],
+    [
+      'a base without the policy',
+      { event: pullRequestEvent },
+      /\.github\/launch-policy\.yml does not exist at the pull request's base/
+    ],
+    [
+      'a scheduled run without a token',
+      { eventName: 'schedule', event: {}, inputs: { 'github-token': '' } },
+      /on schedule it is looked up with the GitHub API, and there is no token/
+    ],
+    [
+      'an event with no base',
+      { eventName: 'issue_comment', event: {} },
+      /'issue_comment' events have no base/
+    ]
+  ]
+  it.each(unresolvable)('fails closed on %s', async (what, options, reason) => {
+    if (what === 'a base without the policy') {
+      api.contents.set(`README.md@${BASE}`, 'the base exists')
+    }
+    // The checked-out policy would pass: it must not be used instead.
+    const run = await gate(await workspaceWith(PASSING), {
+      ...options,
+      inputs: {
+        'policy-ref': 'base',
+        'fail-on': 'never',
+        ...options.inputs
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('fail')
+    const report = await readReport(run)
+    expect(report.error).toMatch(reason)
+    expect(report.checks).toEqual([])
+    expect(run.stdout).toMatch(/::error::cannot judge this run: /)
+    expect(run.stepSummary).toContain('Cannot judge this run:')
+    const completed = calls('PATCH', /check-runs\/\d+$/)
+    if (options.inputs?.['github-token'] !== '') {
+      expect(completed).toHaveLength(1)
+      expect(completed[0].body.conclusion).toBe('failure')
+      expect(completed[0].body.output.summary).toContain(
+        'Cannot judge this run:'
       )
-    ).toHaveLength(1)
+    }
+  })
+})
+
+describe('gate author (§7.0)', () => {
+  const forged = (id: number, login: string) => ({
+    id,
+    body: `${MARKER}\nforged: all checks passed`,
+    user: { login }
+  })
+
+  it("never edits someone else's comment that copies the marker", async () => {
+    api.comments.set(7, [forged(1, 'mallory')])
+    const workspace = await workspaceWith(FAILING)
+    await gate(workspace)
+    await gate(workspace)
+    const [mallory, ours, ...rest] = api.comments.get(7) ?? []
+    expect(mallory.body).toContain('forged')
+    expect(ours.user.login).toBe('github-actions[bot]')
+    expect(ours.body.startsWith(MARKER)).toBe(true)
+    expect(rest).toEqual([])
+    expect(calls('PATCH', /issues\/comments\/\d+$/).map(r => r.path)).toEqual([
+      `/repos/acme/shop/issues/comments/${ours.id}`
+    ])
+  })
+
+  it("is the app of the token's check run: an App token leaves github-actions[bot]'s comment alone", async () => {
+    api.appSlug = 'launch-gate-app'
+    api.comments.set(7, [forged(1, 'github-actions[bot]')])
+    await gate(await workspaceWith(FAILING))
+    const [theirs, ours] = api.comments.get(7) ?? []
+    expect(theirs.body).toContain('forged')
+    expect(ours.user.login).toBe('launch-gate-app[bot]')
+  })
+
+  it('unknown when the check run cannot be created: a new comment, never an edit', async () => {
+    api.failWith('POST', /check-runs$/, 403)
+    api.comments.set(7, [forged(1, 'github-actions[bot]')])
+    const run = await gate(await workspaceWith(PASSING))
+    expect(run.code).toBe(0)
+    expect(calls('PATCH', /issues\/comments/)).toEqual([])
+    expect(api.comments.get(7)).toHaveLength(2)
+    expect(run.stdout).toContain(
+      'launch-gate does not know its own login (no check run)'
+    )
+  })
+
+  it("never edits or closes someone else's issue that copies the marker", async () => {
+    const nightly = {
+      eventName: 'schedule',
+      event: {},
+      inputs: { 'open-issue': 'true' }
+    }
+    const workspace = await workspaceWith(FAILING)
+    const issueMarker =
+      '<!-- launch-gate:issue:acme/shop/.github/workflows/launch.yml/gate/.github/launch-policy.yml -->'
+    api.issues.push({
+      number: 1,
+      title: 'forged',
+      body: `${issueMarker}\nforged`,
+      state: 'open',
+      labels: [{ name: 'launch-gate' }],
+      user: { login: 'mallory' }
+    })
+    await gate(workspace, nightly)
+    expect(api.issues.map(i => [i.user.login, i.state])).toEqual([
+      ['mallory', 'open'],
+      ['github-actions[bot]', 'open']
+    ])
+    await writeFile(join(workspace, '.github/launch-policy.yml'), PASSING)
+    await gate(workspace, nightly)
+    expect(api.issues.map(i => [i.title, i.state])).toEqual([
+      ['forged', 'open'],
+      [expect.stringContaining('launch-gate fails'), 'closed']
+    ])
   })
 })
 

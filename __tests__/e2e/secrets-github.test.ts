@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { changedFileFromPatch } from '../../src/github/changes.ts'
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts'
-import { runAction } from '../support/run-dist.ts'
+import { runAction } from '../support/run-action.ts'
 import { plant } from '../support/secrets.ts'
 
 let api: FakeGitHub

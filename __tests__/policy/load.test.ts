@@ -52,7 +52,7 @@ rate_limits: [{ path: /api/login, method: POST, body: { email: a@b.c }, requests
       duration: 15_000,
       p95: 300
     })
-    expect(policy.defaults.wait).toBe(180_000)
+    expect(policy.defaults.wait).toEqual({ for: 180_000 })
   })
 
   it('names file, line and column of invalid YAML', () => {

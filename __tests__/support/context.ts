@@ -1,6 +1,7 @@
 // Builds the engine's inputs for check tests: a real HttpClient, no mocks.
 import type { CheckContext, Unit, UnitOutcome } from '../../src/checks/types.ts'
 import { HttpClient, type HttpClientOptions } from '../../src/net/http.ts'
+import { workspaceFileReader } from '../../src/policy/files.ts'
 import { parsePolicy, type LoadedPolicy } from '../../src/policy/load.ts'
 
 export function testContext(
@@ -16,6 +17,7 @@ export function testContext(
     env: {},
     cwd: process.cwd(),
     diffRange: undefined,
+    readPolicyFile: workspaceFileReader(process.cwd()),
     progress: () => {},
     ...rest
   }

@@ -1,6 +1,7 @@
 // A small fake of the GitHub REST API on 127.0.0.1, pointed to by
 // GITHUB_API_URL. It keeps check runs, comments and issues in memory, records
-// every request, and can answer chosen routes with an error status.
+// every request, and can answer chosen routes with an error status. What the
+// token writes is written by `<appSlug>[bot]`, as GitHub does.
 import {
   createServer,
   type IncomingMessage,
@@ -27,6 +28,14 @@ interface Issue {
   body: string
   state: 'open' | 'closed'
   labels: { name: string }[]
+  user: { login: string }
+}
+
+/** A pull request a commit belongs to, with its base commit. */
+export interface AssociatedPull {
+  number: number
+  base: string
+  state?: 'open' | 'closed'
 }
 
 export interface FakeGitHub {
@@ -43,8 +52,14 @@ export interface FakeGitHub {
     patch?: string
     previous_filename?: string
   }[]
-  /** PR numbers listed for a commit (deployment_status look-ups). */
-  pullsForCommit: Map<string, number[]>
+  /** Pull requests listed for a commit (deployment_status look-ups). */
+  pullsForCommit: Map<string, AssociatedPull[]>
+  /** The app that owns the token's check runs: `github-actions` for GITHUB_TOKEN. */
+  appSlug: string
+  /** The repository's default branch and its head. */
+  defaultBranch: { name: string; sha: string }
+  /** Commits the default branch contains (besides its head). */
+  onDefaultBranch: Set<string>
   /** Answer matching requests with this status (every time, or `times` times). */
   failWith(
     method: string,
@@ -60,7 +75,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const comments = new Map<number, Comment[]>()
   const issues: Issue[] = []
   const contents = new Map<string, string>()
-  const pullsForCommit = new Map<string, number[]>()
+  const pullsForCommit = new Map<string, AssociatedPull[]>()
+  const onDefaultBranch = new Set<string>()
   const changedFiles: FakeGitHub['changedFiles'] = []
   const failures: {
     method: string
@@ -113,9 +129,39 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       }
 
       const route = `${request.method} ${request.path}`
+      const bot = { login: `${fake.appSlug}[bot]` }
+      const knownCommit = (sha: string) =>
+        sha === fake.defaultBranch.sha ||
+        onDefaultBranch.has(sha) ||
+        [...contents.keys()].some(key => key.endsWith(`@${sha}`))
       let match: RegExpMatchArray | null
       if ((match = route.match(/^POST \/repos\/[^/]+\/[^/]+\/check-runs$/))) {
-        return send(201, { id: nextId++, ...request.body })
+        return send(201, {
+          id: nextId++,
+          ...request.body,
+          app: { slug: fake.appSlug }
+        })
+      }
+      if (route.match(/^GET \/repos\/[^/]+\/[^/]+$/)) {
+        return send(200, { default_branch: fake.defaultBranch.name })
+      }
+      if (
+        (match = route.match(/^GET \/repos\/[^/]+\/[^/]+\/branches\/(.+)$/))
+      ) {
+        if (decodeURIComponent(match[1]) !== fake.defaultBranch.name) {
+          return send(404, { message: 'Branch not found' })
+        }
+        return send(200, { commit: { sha: fake.defaultBranch.sha } })
+      }
+      if (
+        (match = route.match(
+          /^GET \/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)$/
+        ))
+      ) {
+        if (!knownCommit(match[1])) {
+          return send(422, { message: `No commit found for SHA: ${match[1]}` })
+        }
+        return send(200, { sha: match[1] })
       }
       if (
         (match = route.match(
@@ -151,11 +197,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         ))
       ) {
         const list = comments.get(Number(match[1])) ?? []
-        const comment = {
-          id: nextId++,
-          body: request.body.body,
-          user: { login: 'github-actions[bot]' }
-        }
+        const comment = { id: nextId++, body: request.body.body, user: bot }
         list.push(comment)
         comments.set(Number(match[1]), list)
         return send(201, comment)
@@ -177,8 +219,16 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if (route.match(/^GET \/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/)) {
         return send(200, changedFiles)
       }
-      if (route.match(/^GET \/repos\/[^/]+\/[^/]+\/compare\/[^/]+$/)) {
-        return send(200, { files: changedFiles })
+      if ((match = route.match(/^GET \/repos\/[^/]+\/[^/]+\/compare\/(.+)$/))) {
+        // `<base>...<default branch>`: ahead when the branch contains base.
+        const [from, to] = decodeURIComponent(match[1]).split('...')
+        const contained =
+          to === fake.defaultBranch.name &&
+          (from === fake.defaultBranch.sha || onDefaultBranch.has(from))
+        return send(200, {
+          status: contained ? 'ahead' : 'diverged',
+          files: changedFiles
+        })
       }
       if (
         (match = route.match(
@@ -187,9 +237,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       ) {
         return send(
           200,
-          (pullsForCommit.get(match[1]) ?? []).map(number => ({
-            number,
-            state: 'open'
+          (pullsForCommit.get(match[1]) ?? []).map(pull => ({
+            number: pull.number,
+            state: pull.state ?? 'open',
+            base: { sha: pull.base }
           }))
         )
       }
@@ -210,7 +261,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
           title: request.body.title,
           body: request.body.body,
           state: 'open',
-          labels: (request.body.labels ?? []).map((name: string) => ({ name }))
+          labels: (request.body.labels ?? []).map((name: string) => ({
+            name
+          })),
+          user: bot
         }
         issues.push(issue)
         return send(201, issue)
@@ -241,13 +295,16 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   )
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return {
+  const fake: FakeGitHub = {
     url: base,
     requests,
     comments,
     issues,
     contents,
     pullsForCommit,
+    appSlug: 'github-actions',
+    defaultBranch: { name: 'main', sha: 'de7a'.padEnd(40, '0') },
+    onDefaultBranch,
     changedFiles,
     failWith(method, pattern, status, times = Number.POSITIVE_INFINITY) {
       failures.push({ method, pattern, status, times })
@@ -258,4 +315,5 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         server.close(() => resolve())
       })
   }
+  return fake
 }

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { posix } from 'node:path'
 import { parseCheckKinds } from '../engine/gate.ts'
+import { gateKey } from '../engine/gate-key.ts'
 import { parseEvent } from '../github/context.ts'
 import { DURATION_HINT, parseDuration } from '../util/duration.ts'
 import { errorMessage } from '../util/errors.ts'
@@ -35,11 +36,12 @@ export function readSettings(env: Env): ActionSettings {
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined
+  // Normalised: annotations need the repository-relative path as GitHub shows it.
+  const policyPath = posix.normalize(
+    core.getInput('policy') || '.github/launch-policy.yml'
+  )
   return {
-    // Normalised: annotations need the repository-relative path as GitHub shows it.
-    policyPath: posix.normalize(
-      core.getInput('policy') || '.github/launch-policy.yml'
-    ),
+    policyPath,
     url: core.getInput('url') || event.deploymentUrl,
     token: core.getInput('github-token'),
     only: parseCheckKinds(core.getInput('checks')),
@@ -52,7 +54,11 @@ export function readSettings(env: Env): ActionSettings {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     event,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    reporterKey: `${env.GITHUB_WORKFLOW ?? 'workflow'}/${env.GITHUB_JOB ?? 'job'}`,
+    gateKey: gateKey({
+      workflowRef: env.GITHUB_WORKFLOW_REF,
+      job: env.GITHUB_JOB,
+      policyPath
+    }),
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     runUrl,
     env

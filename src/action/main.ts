@@ -1,64 +1,125 @@
-import { UsageError } from '../errors.ts'
+import { CannotJudgeError, UsageError } from '../errors.ts'
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { runGate, type GateOptions } from '../engine/gate.ts'
+import { cannotJudgeReport, stoppedReport } from '../engine/run.ts'
 import { githubChangeProvider } from '../github/changes.ts'
-import { createClient } from '../github/client.ts'
+import { createClient, createUrgentClient } from '../github/client.ts'
+import type { GitHubApi } from '../github/policy-at-base.ts'
 import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
-import type { Report } from '../report/model.ts'
+import type { CheckResult, Report } from '../report/model.ts'
 import { renderStepSummary } from '../report/summary.ts'
-import { installCrashGuard } from '../util/crash-guard.ts'
+import { installCrashGuard, onInterrupt } from '../util/crash-guard.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
+import { assertWritableFile } from '../util/writable.ts'
 import { readSettings } from './inputs.ts'
-import { loadActionPolicy } from './policy.ts'
+import { loadActionPolicy, type ActionPolicy } from './policy.ts'
 import type { ActionSettings } from './settings.ts'
 
 /** Exit code for an invalid policy or invocation (spec §3), as in the CLI. */
 const EXIT_INVALID = 2
 
-/** The action: inputs → policy → engine → reports → outputs. */
+/** What the run has done so far: a cancellation reports it. */
+interface RunState {
+  readonly started: Date
+  readonly finished: CheckResult[]
+  target: string | null
+  github?: GitHubReporter
+}
+
+/**
+ * The action: inputs → policy → engine → reports → outputs. Once the check
+ * run exists it is completed on every way out, a cancellation included.
+ */
 export async function run(): Promise<void> {
-  installCrashGuard(core.setFailed)
-  let github: GitHubReporter | undefined
+  const state: RunState = { started: new Date(), finished: [], target: null }
+  installCrashGuard(core.setFailed, async line => {
+    await state.github?.fail('launch-gate stopped on an unexpected error', line)
+  })
+  onInterrupt(async signal => {
+    const reason = `cancelled (${signal})`
+    core.warning(`launch-gate was ${reason}: reporting what finished`)
+    await state.github?.cancel(
+      stoppedReport(reason, { ...state, checks: state.finished }),
+      `launch-gate ${reason} after ${state.finished.length} check(s)`
+    )
+  })
   try {
     const settings = readSettings(process.env)
     if (skipDeployment(settings)) return
+    const reportPath = resolve(settings.workspace, settings.reportPath)
+    await assertWritableFile(reportPath, 'report-path')
+    state.target = settings.url ?? null
     const api = connect(settings)
-    github = api && createReporter(settings, api)
+    const github = api && createReporter(settings, api)
+    state.github = github
     await github?.start()
-    const { loaded, notes } = await loadActionPolicy(settings, api)
-    const report = await runGate(loaded, gateOptions(settings, api, notes))
-    await publish(report, settings)
+    const report = await judge(settings, api, state)
+    const written = await publish(report, settings, reportPath)
     await github?.publish(report)
     if (
       report.result === 'fail' &&
       (settings.failOn === 'error' || report.error !== undefined)
     ) {
       core.setFailed(report.summary)
+    } else if (!written) {
+      core.setFailed(
+        'launch-gate could not write every report it was asked for'
+      )
     }
   } catch (error) {
-    if (error instanceof PolicyError) {
-      for (const p of error.problems) {
-        core.error(p.message, {
-          file: error.file,
-          startLine: p.line,
-          startColumn: p.column
-        })
-      }
-      await github?.publishPolicyError(error)
-      core.setFailed(`invalid policy:\n${error.message}`)
-      process.exitCode = EXIT_INVALID
-    } else if (error instanceof UsageError) {
-      core.setFailed(error.message)
-      process.exitCode = EXIT_INVALID
-    } else {
-      core.setFailed(`launch-gate could not run: ${errorMessage(error)}`)
+    await stopped(error, state.github)
+  }
+}
+
+/** The report: the gate's, or one that says the run cannot be judged (§7.0). */
+async function judge(
+  settings: ActionSettings,
+  api: GitHubApi | undefined,
+  state: RunState
+): Promise<Report> {
+  try {
+    const policy = await loadActionPolicy(settings, api)
+    state.target = settings.url ?? policy.loaded.policy.target ?? null
+    return await runGate(
+      policy.loaded,
+      gateOptions(settings, api, policy, state)
+    )
+  } catch (error) {
+    if (!(error instanceof CannotJudgeError)) throw error
+    return cannotJudgeReport(error.message, state)
+  }
+}
+
+/** No report: says why in the log and completes the check run as failed. */
+async function stopped(
+  error: unknown,
+  github: GitHubReporter | undefined
+): Promise<void> {
+  if (error instanceof PolicyError) {
+    for (const p of error.problems) {
+      core.error(p.message, {
+        file: error.file,
+        startLine: p.line,
+        startColumn: p.column
+      })
     }
+    await github?.publishPolicyError(error)
+    core.setFailed(`invalid policy:\n${error.message}`)
+    process.exitCode = EXIT_INVALID
+  } else if (error instanceof UsageError) {
+    await github?.fail('invalid launch-gate input', error.message)
+    core.setFailed(error.message)
+    process.exitCode = EXIT_INVALID
+  } else {
+    const line = `launch-gate could not run: ${errorMessage(error)}`
+    await github?.fail('launch-gate could not run', line)
+    core.setFailed(line)
   }
 }
 
@@ -74,15 +135,17 @@ function connect(settings: ActionSettings) {
   return { octokit, repo: { owner, repo } }
 }
 
-type GitHubApi = NonNullable<ReturnType<typeof connect>>
-
 function createReporter(settings: ActionSettings, api: GitHubApi) {
   return new GitHubReporter({
     ...api,
+    urgent: createUrgentClient({
+      token: settings.token,
+      baseUrl: settings.apiUrl
+    }),
     eventName: settings.event.eventName,
     sha: settings.event.headSha,
     pullNumber: settings.event.pullNumber,
-    key: settings.reporterKey,
+    key: settings.gateKey,
     comment: settings.comment,
     openIssue: settings.openIssue,
     runUrl: settings.runUrl,
@@ -95,13 +158,15 @@ function createReporter(settings: ActionSettings, api: GitHubApi) {
 function gateOptions(
   settings: ActionSettings,
   api: GitHubApi | undefined,
-  notes: string[]
+  policy: ActionPolicy,
+  state: RunState
 ): GateOptions {
   const { event } = settings
   return {
     url: settings.url,
     only: settings.only,
     waitMs: settings.waitMs,
+    sha: event.headSha,
     env: settings.env,
     cwd: settings.workspace,
     diffRange: event.diffRange,
@@ -113,13 +178,16 @@ function gateOptions(
             pullNumber: event.pullNumber
           })
         : undefined,
-    notes,
+    readPolicyFile: policy.readPolicyFile,
+    notes: policy.notes,
     log: core.info,
     progress: throttled(core.info, 5000),
-    onResult: r =>
+    onResult: r => {
+      state.finished.push(r)
       core.info(
         `${STATUS_ICON[r.status]} ${r.status} ${r.kind} ${r.name}: ${r.summary}`
-      ),
+      )
+    },
     onSecretValues: values => values.forEach(core.setSecret)
   }
 }
@@ -138,24 +206,45 @@ function skipDeployment(settings: ActionSettings): boolean {
   return true
 }
 
+/**
+ * The local channels (outputs, JSON, SARIF, job summary), each on its own:
+ * one failing is reported and the others are still written. False when one
+ * failed.
+ */
 async function publish(
   report: Report,
-  settings: ActionSettings
-): Promise<void> {
-  const reportPath = resolve(settings.workspace, settings.reportPath)
-  await writeJsonReport(report, reportPath)
-  core.setOutput('result', report.result)
-  core.setOutput('report', reportPath)
-  core.setOutput('summary', report.summary)
-  if (report.checks.some(c => c.kind === 'secrets' && c.status !== 'skip')) {
-    const sarifPath = reportPath.replace(/(\.json)?$/, '.sarif')
-    await writeSarif(report, sarifPath)
-    core.setOutput('sarif', sarifPath)
+  settings: ActionSettings,
+  reportPath: string
+): Promise<boolean> {
+  let ok = true
+  const channel = async (what: string, write: () => unknown) => {
+    try {
+      await write()
+    } catch (error) {
+      ok = false
+      core.error(`launch-gate could not ${what}: ${errorMessage(error)}`)
+    }
   }
   core.info(report.summary)
-  if (settings.stepSummary) {
-    await core.summary
-      .addRaw(renderStepSummary(report, settings.runUrl))
-      .write()
+  await channel('set the outputs', () => {
+    core.setOutput('result', report.result)
+    core.setOutput('summary', report.summary)
+  })
+  await channel('write the JSON report', async () => {
+    await writeJsonReport(report, reportPath)
+    core.setOutput('report', reportPath)
+  })
+  if (report.checks.some(c => c.kind === 'secrets' && c.status !== 'skip')) {
+    await channel('write the SARIF file', async () => {
+      const sarifPath = reportPath.replace(/(\.json)?$/, '.sarif')
+      await writeSarif(report, sarifPath)
+      core.setOutput('sarif', sarifPath)
+    })
   }
+  if (settings.stepSummary) {
+    await channel('write the job summary', () =>
+      core.summary.addRaw(renderStepSummary(report, settings.runUrl)).write()
+    )
+  }
+  return ok
 }

@@ -1,8 +1,14 @@
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import type { Octokit } from '../github/client.ts'
-import type { Repo } from '../github/checks.ts'
-import { readPolicyAtBase } from '../github/policy-at-base.ts'
+import { CannotJudgeError, CheckError, UsageError } from '../errors.ts'
+import {
+  commitFileReader,
+  resolvePolicyBase,
+  type GitHubApi
+} from '../github/policy-at-base.ts'
+import {
+  repositoryPath,
+  workspaceFileReader,
+  type PolicyFileReader
+} from '../policy/files.ts'
 import {
   loadPolicyFile,
   parsePolicy,
@@ -12,54 +18,61 @@ import type { ActionSettings } from './settings.ts'
 
 export interface ActionPolicy {
   loaded: LoadedPolicy
-  /** For the report: where the policy came from, and whether the PR edits it. */
+  /** For the report: where the policy came from, and whether it differs here. */
   notes: string[]
+  /** The files the policy names, read from where the policy was read. */
+  readPolicyFile: PolicyFileReader
 }
 
 /**
- * The policy the gate enforces. With `policy-ref: base` on a pull request it
- * is the base commit's copy, so a PR cannot weaken its own gate; the report
- * says when the PR changes the policy.
+ * The policy the gate enforces. With `policy-ref: base` it is the base
+ * commit's copy (§7.1), and so is every file it names, so a change cannot
+ * weaken its own gate. When the base cannot be found or read, or has no
+ * policy, the run cannot be judged: the checked-out policy is never used
+ * instead.
  */
 export async function loadActionPolicy(
   settings: ActionSettings,
-  github: { octokit: Octokit; repo: Repo } | undefined
+  github: GitHubApi | undefined
 ): Promise<ActionPolicy> {
   const { policyPath, workspace, env, event } = settings
-  if (settings.policyRef !== 'base' || !event.baseSha) {
-    const notes =
-      settings.policyRef === 'base'
-        ? [
-            'policy-ref: base has no effect on this event (no pull request): using the checked-out policy'
-          ]
-        : []
-    return { loaded: await loadPolicyFile(policyPath, env, workspace), notes }
-  }
-  const base = event.baseSha
-  const baseText = await readPolicyAtBase({
-    workspace,
-    path: policyPath,
-    baseSha: base,
-    ...github
-  })
-  if (baseText === undefined) {
+  const inWorkspace = workspaceFileReader(workspace)
+  if (settings.policyRef !== 'base') {
     return {
       loaded: await loadPolicyFile(policyPath, env, workspace),
-      notes: [
-        `${policyPath} does not exist on the base commit ${base.slice(0, 7)}: using the pull request's policy`
-      ]
+      notes: [],
+      readPolicyFile: inWorkspace
     }
   }
-  const headText = await readFile(resolve(workspace, policyPath), 'utf8').catch(
-    () => undefined
-  )
-  const notes = [
-    `policy read from the base commit ${base.slice(0, 7)} (policy-ref: base)`
-  ]
-  if (headText !== baseText) {
-    notes.push(
-      `this pull request changes ${policyPath}: the changes apply once merged`
+  try {
+    repositoryPath(policyPath)
+  } catch (error) {
+    if (error instanceof CheckError) {
+      throw new UsageError(`policy-ref: base needs ${error.message}`)
+    }
+    throw error
+  }
+  const base = await resolvePolicyBase(event, github)
+  const short = base.sha.slice(0, 7)
+  const atBase = commitFileReader({ workspace, sha: base.sha, github })
+  const baseText = await atBase(policyPath)
+  if (baseText === undefined) {
+    throw new CannotJudgeError(
+      `${policyPath} does not exist at ${base.why} ${short} (policy-ref: base); it is enforced once it is there`
     )
   }
-  return { loaded: parsePolicy(baseText, policyPath, env), notes }
+  const notes = [
+    `policy read from ${base.why} ${short} (policy-ref: base), as is every file it names`
+  ]
+  const here = await inWorkspace(policyPath).catch(() => undefined)
+  if (here !== undefined && here !== baseText) {
+    notes.push(
+      `the checked-out ${policyPath} differs from ${base.why}: its changes apply once merged`
+    )
+  }
+  return {
+    loaded: parsePolicy(baseText, policyPath, env),
+    notes,
+    readPolicyFile: atBase
+  }
 }

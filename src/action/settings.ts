@@ -25,8 +25,8 @@ export interface ActionSettings {
   readonly event: EventContext
   /** GITHUB_API_URL: api.github.com or a GitHub Enterprise Server. */
   readonly apiUrl: string
-  /** Workflow and job: tells two gates in one PR apart in the sticky comment. */
-  readonly reporterKey: string
+  /** The gate key (§7.0): workflow file, job and policy path. */
+  readonly gateKey: string
   /** The runner gave a job summary file (GITHUB_STEP_SUMMARY). */
   readonly stepSummary: boolean
   /** Link to this workflow run, for reports. */

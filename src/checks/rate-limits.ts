@@ -3,7 +3,9 @@ import { formatDuration } from '../util/duration.ts'
 import type { Policy } from '../policy/schema.ts'
 import { asList } from '../util/list.ts'
 import { adviceSuffix } from './outcome.ts'
-import { itemLabel, resolveUrl } from './target.ts'
+import { PreparedRequest } from '../net/request.ts'
+import { commitScope } from '../util/template.ts'
+import { itemLabel } from './target.ts'
 import type { Check, CheckContext, Finding, UnitOutcome } from './types.ts'
 
 export type RateLimitItem = NonNullable<Policy['rate_limits']>[number]
@@ -59,9 +61,9 @@ export async function probeRateLimit(
   item: RateLimitItem,
   ctx: CheckContext
 ): Promise<RateLimitProbe> {
-  const url = resolveUrl(item, ctx.target)
+  const request = new PreparedRequest(item, ctx.target)
+  const values = commitScope(ctx.sha)
   const expected = expectedStatuses(item)
-  const { body, headers } = encodeBody(item)
   const timeLimit = AbortSignal.timeout(PROBE_TIME_LIMIT_MS)
   const signal = AbortSignal.any([ctx.signal, timeLimit])
   const statuses: number[] = []
@@ -74,10 +76,7 @@ export async function probeRateLimit(
     let res
     try {
       res = await ctx.http.send({
-        url,
-        method: item.method,
-        headers,
-        body,
+        ...request.render({ values, seq: number }),
         maxBodyBytes: MAX_BODY_BYTES,
         signal
       })
@@ -182,19 +181,4 @@ function expectedStatuses(item: RateLimitItem): number[] {
 
 function expectedText(item: RateLimitItem): string {
   return expectedStatuses(item).join(' or ')
-}
-
-/** A string body is sent as is; anything else as JSON. */
-function encodeBody(item: RateLimitItem): {
-  body: string | undefined
-  headers: Record<string, string>
-} {
-  const headers = { ...item.headers }
-  if (item.body === undefined) return { body: undefined, headers }
-  if (typeof item.body === 'string') return { body: item.body, headers }
-  const hasType = Object.keys(headers).some(
-    name => name.toLowerCase() === 'content-type'
-  )
-  if (!hasType) headers['content-type'] = 'application/json'
-  return { body: JSON.stringify(item.body), headers }
 }

@@ -34,7 +34,7 @@ export interface Hop {
 export interface RedirectWalk {
   hops: Hop[]
   /** `final`: a non-redirect answer; the others end the walk early. */
-  end: 'final' | 'loop' | 'no-location' | 'malformed' | 'too-long'
+  end: 'final' | 'loop' | 'no-location' | 'malformed' | 'too-long' | 'off-host'
 }
 
 export const redirectsCheck: Check<'redirects'> = {
@@ -47,12 +47,15 @@ export const redirectsCheck: Check<'redirects'> = {
       async run(ctx) {
         const from = urlOf(rule.from, ctx.target)
         const to = urlOf(rule.to, ctx.target)
-        const walk = await walkRedirects(from, url =>
-          ctx.http.sendWithRetries({
-            url,
-            maxBodyBytes: BODY_BYTES,
-            signal: ctx.signal
-          })
+        const walk = await walkRedirects(
+          from,
+          url =>
+            ctx.http.sendWithRetries({
+              url,
+              maxBodyBytes: BODY_BYTES,
+              signal: ctx.signal
+            }),
+          hostAllowed([ctx.target, from, to], section.allow_hosts)
         )
         return evaluateRedirects(rule, section, from, to, walk)
       }
@@ -66,7 +69,8 @@ export const redirectsCheck: Check<'redirects'> = {
  */
 export async function walkRedirects(
   from: URL,
-  send: (url: URL) => Promise<Pick<HttpResponse, 'status' | 'headers'>>
+  send: (url: URL) => Promise<Pick<HttpResponse, 'status' | 'headers'>>,
+  allowed: (url: URL) => boolean = () => true
 ): Promise<RedirectWalk> {
   const hops: Hop[] = []
   const visited = new Set([withoutHash(from)])
@@ -81,6 +85,7 @@ export async function walkRedirects(
     if (!hop.next) return { hops, end: 'malformed' }
     if (visited.has(withoutHash(hop.next))) return { hops, end: 'loop' }
     if (hops.length >= MAX_WALK) return { hops, end: 'too-long' }
+    if (!allowed(hop.next)) return { hops, end: 'off-host' }
     visited.add(withoutHash(hop.next))
     url = hop.next
   }
@@ -129,6 +134,11 @@ export function evaluateRedirects(
     case 'malformed':
       problems.push(
         `hop ${hops.length} Location "${last.location}" is malformed; expected an absolute http(s) URL`
+      )
+      break
+    case 'off-host':
+      problems.push(
+        `stopped at hop ${hops.length}: ${(last.next as URL).host} is neither the target, the rule's from/to hosts nor in redirects.allow_hosts`
       )
       break
     case 'no-location':
@@ -218,6 +228,25 @@ export function parseLocation(location: string, base: URL): URL | undefined {
 /** A reference without a scheme: `/path`, `//host/path`, `page`. */
 function isRelative(location: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(location.trim())
+}
+
+/**
+ * The hosts a chain may visit (§7.0 host rule): those of the target and
+ * the rule, and `allow_hosts` (`*.example.com` covers its subdomains).
+ */
+function hostAllowed(
+  known: readonly (URL | undefined)[],
+  allowHosts: readonly string[]
+): (url: URL) => boolean {
+  const exact = new Set(known.flatMap(url => (url ? [url.hostname] : [])))
+  const suffixes: string[] = []
+  for (const host of allowHosts) {
+    const lower = host.toLowerCase()
+    if (lower.startsWith('*.')) suffixes.push(lower.slice(1))
+    else exact.add(lower)
+  }
+  return url =>
+    exact.has(url.hostname) || suffixes.some(s => url.hostname.endsWith(s))
 }
 
 function withoutHash(url: URL): string {

@@ -20,6 +20,7 @@ const LOADERS: { readonly [K in CheckKind]: () => Promise<Check<K>> } = {
   dns: async () => (await import('./dns.ts')).dnsCheck,
   email: async () => (await import('./email/check.ts')).emailCheck,
   rate_limits: async () => (await import('./rate-limits.ts')).rateLimitsCheck,
+  journeys: async () => (await import('./journeys.ts')).journeysCheck,
   exposure: async () => (await import('./exposure/index.ts')).exposureCheck,
   dependencies: async () =>
     (await import('./dependencies/index.ts')).dependenciesCheck,

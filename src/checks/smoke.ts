@@ -4,10 +4,18 @@ import { protectionHint } from '../net/protection.ts'
 import type { Policy } from '../policy/schema.ts'
 import { asList } from '../util/list.ts'
 import { failedOutcome } from './outcome.ts'
-import { itemLabel, resolveUrl } from './target.ts'
+import { PreparedRequest, type RequestShape } from '../net/request.ts'
+import { commitScope, renderDeep } from '../util/template.ts'
+import { itemLabel } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
 
 export type SmokeItem = NonNullable<Policy['smoke']>[number]
+
+/** What an answer must be: the smoke keys, shared by journey steps and the wait. */
+export type Expectations = Pick<
+  SmokeItem,
+  'status' | 'contains' | 'json' | 'headers' | 'max_time'
+>
 
 export const smokeCheck: Check<'smoke'> = {
   kind: 'smoke',
@@ -17,13 +25,11 @@ export const smokeCheck: Check<'smoke'> = {
       level: item.level,
       policyPath: ['smoke', index],
       async run(ctx) {
-        const url = resolveUrl(item, ctx.target)
-        const body =
-          item.method === 'GET' || item.method === 'HEAD' ? undefined : ''
+        const scope = { values: commitScope(ctx.sha) }
         const res = await ctx.http.sendWithRetries({
-          url,
-          method: item.method,
-          body,
+          ...new PreparedRequest(smokeRequestShape(item), ctx.target).render(
+            scope
+          ),
           signal: ctx.signal
         })
         if (res.truncated) {
@@ -31,13 +37,33 @@ export const smokeCheck: Check<'smoke'> = {
             `the response body is larger than ${res.body.length} bytes; it was not read whole`
           )
         }
-        return evaluateSmoke(item, res)
+        return evaluateSmoke(
+          renderDeep(expectations(item), scope) as Expectations,
+          res
+        )
       }
     }))
 }
 
+/** A smoke-style item's request: its request headers are `request_headers`. */
+export function smokeRequestShape(item: SmokeRequest): RequestShape {
+  return { ...item, headers: item.request_headers }
+}
+
+/** A smoke-style item's expectations. */
+export function expectations(item: SmokeRequest): Expectations {
+  const { status, contains, json, headers, max_time } = item
+  return { status, contains, json, headers, max_time }
+}
+
+/** A request with smoke expectations: a smoke item or the wait's `until`. */
+export type SmokeRequest = Omit<SmokeItem, 'name' | 'level'>
+
 /** Judges one response against a smoke item; pure, so tests need no server. */
-export function evaluateSmoke(item: SmokeItem, res: HttpResponse): UnitOutcome {
+export function evaluateSmoke(
+  item: Expectations,
+  res: HttpResponse
+): UnitOutcome {
   const findings: Finding[] = []
   const expected = asList(item.status)
   const timeMs = Math.round(res.timeMs)

@@ -1,16 +1,4 @@
-/** The URL an item addresses: its absolute `url`, or `path` on the target. */
-export function resolveUrl(
-  item: { path?: string; url?: string },
-  target: URL | undefined
-): URL {
-  if (item.url !== undefined) return new URL(item.url)
-  if (!target) {
-    throw new CheckError(
-      `no target URL for ${item.path}: set target in the policy, the url input or --url`
-    )
-  }
-  return new URL(item.path ?? '/', target)
-}
+export { resolveUrl } from '../net/request.ts'
 
 /** What an item is called in the report when it has no name. */
 export function itemLabel(item: {
@@ -25,4 +13,3 @@ export function itemLabel(item: {
     ? `${item.method} ${place}`
     : place
 }
-import { CheckError } from '../errors.ts'

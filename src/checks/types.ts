@@ -1,4 +1,5 @@
 import type { HttpClient } from '../net/http.ts'
+import type { PolicyFileReader } from '../policy/files.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
 /** The check kinds of the contract (spec §5), in report order. */
@@ -13,6 +14,7 @@ export const CHECK_KINDS = [
   'dns',
   'email',
   'rate_limits',
+  'journeys',
   'exposure',
   'dependencies',
   'pages',
@@ -74,10 +76,17 @@ export interface CheckContext {
   readonly ca?: readonly string[]
   /** Working directory of the repository under test. */
   readonly cwd: string
+  /** The commit the run is about (`{{sha}}`): PR head, deployed or pushed sha. */
+  readonly sha?: string
   /** Commit range of the change, from the event. */
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
   readonly changesFromApi?: ChangeProvider
+  /**
+   * Reads a file the policy names (baseline, budgets) from where the policy
+   * was read: the base commit under `policy-ref: base`, else the workspace.
+   */
+  readonly readPolicyFile: PolicyFileReader
   /** A short live status line (latency progress); may be a no-op. */
   progress(line: string): void
 }

@@ -115,6 +115,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
     url: values.url as string | undefined,
     only,
     waitMs,
+    // In a CI job the commit under test; else `{{sha}}` says it is unknown.
+    sha: io.env.GITHUB_SHA,
     env: io.env,
     cwd: io.cwd,
     log: line => io.stderr(`${line}\n`),

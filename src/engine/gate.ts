@@ -6,15 +6,16 @@ import {
   type CheckKind,
   type DiffRange
 } from '../checks/types.ts'
+import { HostRule } from '../net/host-rule.ts'
 import { HttpClient } from '../net/http.ts'
-import { waitForTarget } from '../net/wait.ts'
-import { formatDuration } from '../util/duration.ts'
 import { PolicyError } from '../policy/errors.ts'
+import { workspaceFileReader, type PolicyFileReader } from '../policy/files.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
 import { closest } from '../policy/suggest.ts'
-import type { CheckResult, Report } from '../report/model.ts'
+import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { maskable, Redactor } from '../util/redact.ts'
 import { runChecks } from './run.ts'
+import { waitBeforeChecks } from './wait.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
 export interface GateOptions {
@@ -22,13 +23,17 @@ export interface GateOptions {
   url?: string
   /** The `checks` input / `--checks`. */
   only?: readonly CheckKind[]
-  /** Overrides `defaults.wait`. */
+  /** Overrides the bound (`for`) of `defaults.wait`. */
   waitMs?: number
+  /** The commit the run is about (`{{sha}}`): PR head, deployed or pushed sha. */
+  sha?: string
   env: Readonly<Record<string, string | undefined>>
   cwd: string
   diffRange?: DiffRange
   /** The change from the GitHub API, for when local git cannot give it. */
   changesFromApi?: ChangeProvider
+  /** Files the policy names; default: read from `cwd`. */
+  readPolicyFile?: PolicyFileReader
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
   log(line: string): void
@@ -85,16 +90,27 @@ async function runGateUnredacted(
     timeoutMs: policy.defaults.timeout,
     retries: policy.defaults.retries,
     targetOrigin: target?.origin,
-    targetHeaders: policy.defaults.headers
+    targetHeaders: policy.defaults.headers,
+    hostRule: new HostRule(target)
   })
   const notes = [...(options.notes ?? [])]
+  const started = new Date()
   let cannotJudge: string | undefined
+  let waited: Waited | undefined
   try {
+    // The `wait` input sets the bound only: a policy's `until` still applies.
+    const wait =
+      options.waitMs === undefined
+        ? policy.defaults.wait
+        : { for: options.waitMs, until: policy.defaults.wait?.until }
     try {
-      await waitIfAsked(http, target, options.waitMs ?? policy.defaults.wait, {
-        notes,
-        log: options.log
-      })
+      const done =
+        wait &&
+        (await waitBeforeChecks(http, target, wait, options.sha, options.log))
+      if (done) {
+        waited = done.waited
+        notes.push(done.note)
+      }
     } catch (error) {
       if (!(error instanceof CannotJudgeError)) throw error
       cannotJudge = error.message
@@ -110,13 +126,18 @@ async function runGateUnredacted(
       loaded,
       checks,
       cannotJudge,
+      started,
+      waited,
       context: {
         target,
         http,
+        sha: options.sha,
         env: options.env,
         cwd: options.cwd,
         diffRange: options.diffRange,
         changesFromApi: options.changesFromApi,
+        readPolicyFile:
+          options.readPolicyFile ?? workspaceFileReader(options.cwd),
         progress: options.progress ?? (() => {})
       },
       only: options.only,
@@ -127,33 +148,6 @@ async function runGateUnredacted(
     })
   } finally {
     await http.close()
-  }
-}
-
-/**
- * Polls the target before any check when the policy or input asks to.
- * Throws CannotJudgeError when what it waits for never shows.
- */
-async function waitIfAsked(
-  http: HttpClient,
-  target: URL | undefined,
-  waitMs: number | undefined,
-  out: { notes: string[]; log(line: string): void }
-): Promise<void> {
-  if (!target || !waitMs) return
-  out.log(
-    `Waiting up to ${formatDuration(waitMs)} for ${target.href} to answer`
-  )
-  const waited = await waitForTarget(http, target, waitMs)
-  if (waited.ready) {
-    out.log(`${target.href} answered after ${waited.attempts} attempt(s)`)
-  } else {
-    out.notes.push(
-      `${target.href} did not answer while waiting: ${waited.last}`
-    )
-    out.log(
-      `${target.href} did not answer: ${waited.last}; running the checks anyway`
-    )
   }
 }
 

@@ -1,4 +1,4 @@
-import { CheckError } from '../errors.ts'
+import { CannotJudgeError, CheckError } from '../errors.ts'
 import type { CheckSet } from '../checks/registry.ts'
 import { skippedUnit } from '../checks/skip.ts'
 import {
@@ -10,7 +10,7 @@ import {
   type UnitOutcome
 } from '../checks/types.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
-import type { CheckResult, Report } from '../report/model.ts'
+import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
 import { runPool } from '../util/pool.ts'
@@ -35,6 +35,10 @@ export interface RunOptions {
   onSecretValues?: (values: readonly string[]) => void
   /** Set when the run cannot be judged (§7.0): nothing runs, the result is `fail`. */
   cannotJudge?: string
+  /** When the run began, if before the checks (a wait): the report's times count from it. */
+  started?: Date
+  /** What the gate waited for before the checks. */
+  waited?: Waited
 }
 
 interface Planned {
@@ -48,7 +52,7 @@ interface Planned {
  * that did not run is never `pass`.
  */
 export async function runChecks(options: RunOptions): Promise<Report> {
-  const started = new Date()
+  const started = options.started ?? new Date()
   const planned = plan(options)
   if (options.cannotJudge !== undefined) {
     return unjudgedReport(planned, options, options.cannotJudge, started)
@@ -56,16 +60,28 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const deadline = AbortSignal.timeout(options.deadlineMs + extraTime(options))
   const results = new Map<Planned, CheckResult>()
 
+  // A unit that finds the run cannot be judged (a policy-named file
+  // unreadable at the base commit) makes the whole report unjudged.
+  let cannotJudge: string | undefined
   const runOne = async (item: Planned) => {
-    const result = await runUnit(item, options, deadline)
-    results.set(item, result)
-    options.onResult?.(result)
+    if (cannotJudge !== undefined) return
+    try {
+      const result = await runUnit(item, options, deadline)
+      results.set(item, result)
+      options.onResult?.(result)
+    } catch (error) {
+      if (!(error instanceof CannotJudgeError)) throw error
+      cannotJudge ??= error.message
+    }
   }
 
   const shared = planned.filter(p => !p.unit.exclusive)
   const exclusive = planned.filter(p => p.unit.exclusive)
   await runPool(shared, options.concurrency ?? 4, runOne)
   for (const item of exclusive) await runOne(item)
+  if (cannotJudge !== undefined) {
+    return unjudgedReport(planned, options, cannotJudge, started)
+  }
 
   const checks = planned.map(p => results.get(p) as CheckResult)
   return {
@@ -76,6 +92,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     duration_ms: Date.now() - started.getTime(),
     summary: summarize(checks),
     notes: [...(options.notes ?? [])],
+    ...(options.waited && { waited: options.waited }),
     checks
   }
 }
@@ -99,16 +116,63 @@ function unjudgedReport(
     notes: [],
     duration_ms: 0
   }))
+  return cannotJudgeReport(reason, {
+    checks,
+    target: options.context.target?.href ?? null,
+    notes: options.notes,
+    waited: options.waited,
+    started
+  })
+}
+
+/**
+ * The report of a run that cannot be judged (§7.0). Adapters build it with
+ * no checks when the policy itself could not be read where it must be.
+ */
+export function cannotJudgeReport(
+  reason: string,
+  run: {
+    checks?: CheckResult[]
+    target: string | null
+    notes?: readonly string[]
+    waited?: Waited
+    started: Date
+  }
+): Report {
   return {
     version: 1,
     result: 'fail',
     error: reason,
-    target: options.context.target?.href ?? null,
-    started_at: started.toISOString(),
-    duration_ms: Date.now() - started.getTime(),
+    target: run.target,
+    started_at: run.started.toISOString(),
+    duration_ms: Date.now() - run.started.getTime(),
     summary: `cannot judge this run: ${reason}`,
-    notes: [...(options.notes ?? [])],
-    checks
+    notes: [...(run.notes ?? [])],
+    ...(run.waited && { waited: run.waited }),
+    checks: run.checks ?? []
+  }
+}
+
+/**
+ * What a run stopped midway (SIGINT/SIGTERM) had finished: never a pass,
+ * since the rest did not run.
+ */
+export function stoppedReport(
+  reason: string,
+  run: { checks: CheckResult[]; target: string | null; started: Date }
+): Report {
+  return {
+    version: 1,
+    result: 'fail',
+    target: run.target,
+    started_at: run.started.toISOString(),
+    duration_ms: Date.now() - run.started.getTime(),
+    summary:
+      run.checks.length > 0
+        ? `${reason}: ${summarize(run.checks)}`
+        : `${reason} before any check finished`,
+    notes: [`${reason}: only the checks listed finished`],
+    checks: [...run.checks]
   }
 }
 
@@ -214,6 +278,7 @@ async function runUnit(
       duration_ms: elapsed()
     }
   } catch (error) {
+    if (error instanceof CannotJudgeError) throw error
     const summary =
       error instanceof CheckError
         ? error.message

@@ -11,13 +11,18 @@ export interface Repo {
 
 export const CHECK_RUN_NAME = 'launch-gate'
 
-/** Creates the `launch-gate` check run on `sha`, in progress; returns its id. */
+/**
+ * Creates the `launch-gate` check run on `sha`, in progress. Returns its id
+ * and the gate's author (§7.0): the bot login of the token in use, read from
+ * the app that owns the check run (`github-actions` for the workflow token),
+ * since `GET /user` answers 403 to installation tokens.
+ */
 export async function createCheckRun(
   octokit: Octokit,
   repo: Repo,
   sha: string,
   detailsUrl?: string
-): Promise<number> {
+): Promise<{ id: number; author?: string }> {
   const { data } = await octokit.rest.checks.create({
     ...repo,
     name: CHECK_RUN_NAME,
@@ -26,7 +31,8 @@ export async function createCheckRun(
     started_at: new Date().toISOString(),
     details_url: detailsUrl
   })
-  return data.id
+  const slug = data.app?.slug
+  return { id: data.id, author: slug ? `${slug}[bot]` : undefined }
 }
 
 /**

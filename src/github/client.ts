@@ -16,6 +16,17 @@ export interface ClientOptions {
 const MAX_RATE_LIMIT_RETRIES = 2
 
 /**
+ * Octokit with no retries and no write queue, for the last call of a
+ * cancelled run: the throttling plugin spaces writes a second apart, and the
+ * runner gives a cancelled step only a few seconds.
+ */
+export function createUrgentClient(
+  options: Omit<ClientOptions, 'log'>
+): Octokit {
+  return getOctokit(options.token, { baseUrl: options.baseUrl })
+}
+
+/**
  * Octokit with retries on 5xx and backoff on primary/secondary rate limits.
  * 4xx answers (403 for fork tokens, 404, 422) are never retried: they are
  * permission or input problems the caller reports once.

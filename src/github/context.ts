@@ -15,6 +15,10 @@ export interface EventContext {
   diffRange?: DiffRange
   /** The pull request's base commit, for `policy-ref: base`. */
   baseSha?: string
+  /** On push: the commit before the push (all zeros for a new branch). */
+  before?: string
+  /** The repository's default branch, when the payload names it. */
+  defaultBranch?: string
 }
 
 interface Payload {
@@ -31,6 +35,7 @@ interface Payload {
     environment_url?: string
     target_url?: string
   }
+  repository?: { default_branch?: string }
 }
 
 const ZERO_SHA = /^0+$/
@@ -42,7 +47,12 @@ export function parseEvent(
   fallback: { sha?: string; repository?: string }
 ): EventContext {
   const event = (payload ?? {}) as Payload
-  const context: EventContext = { eventName, repository: fallback.repository }
+  const context: EventContext = {
+    eventName,
+    repository: fallback.repository,
+    before: event.before,
+    defaultBranch: event.repository?.default_branch
+  }
   const pr = event.pull_request
   if (pr) {
     context.pullNumber = pr.number

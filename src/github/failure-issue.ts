@@ -1,17 +1,20 @@
 import type { Octokit } from './client.ts'
 import type { Repo } from './checks.ts'
+import { isOurs } from './comments.ts'
 
 export const ISSUE_LABEL = 'launch-gate'
 
 /**
  * For scheduled runs: one open issue while the gate fails (created, then its
  * body refreshed on each failing run), closed with a
- * comment when the gate passes again. Found by its hidden marker.
+ * comment when the gate passes again. Found by its hidden marker, and only
+ * among issues the gate's author opened.
  */
 export async function syncFailureIssue(
   octokit: Octokit,
   repo: Repo,
   marker: string,
+  author: string,
   failing: boolean,
   title: string,
   body: string
@@ -24,7 +27,7 @@ export async function syncFailureIssue(
     per_page: 100
   })
   for await (const { data } of pages) {
-    existing = data.find(issue => issue.body?.includes(marker))
+    existing = data.find(issue => isOurs(issue, marker, author))
     if (existing) break
   }
   if (failing && !existing) {

@@ -1,5 +1,9 @@
 import type { PolicyError } from '../policy/errors.ts'
-import { renderCheckRun, type CheckRunOutput } from '../report/check-run.ts'
+import {
+  renderCheckRun,
+  type Annotation,
+  type CheckRunOutput
+} from '../report/check-run.ts'
 import { renderMarkdown } from '../report/markdown.ts'
 import type { Report } from '../report/model.ts'
 import { commentMarker, renderPrComment } from '../report/pr-comment.ts'
@@ -11,12 +15,14 @@ import { describeGitHubFailure } from './permissions.ts'
 
 export interface GitHubReporterOptions {
   octokit: Octokit
+  /** Sends the cancelled conclusion ahead of `octokit`'s write queue. */
+  urgent: Octokit
   repo: Repo
   eventName: string
   /** The commit the check run is filed on. */
   sha?: string
   pullNumber?: number
-  /** Tells two gates in one PR (or repository) apart: workflow and job. */
+  /** The gate key (§7.0): tells two gates in one PR (or repository) apart. */
   key: string
   comment: boolean
   openIssue: boolean
@@ -35,14 +41,29 @@ const PR_EVENTS = new Set([
 /**
  * Everything the gate posts to GitHub: the check run, the sticky comment and,
  * for scheduled runs, the failure issue. A failed call becomes one warning
- * and never changes the gate's result.
+ * and never changes the gate's result. Once created, the check run is
+ * completed on every way out: the report, an invalid policy or input, a
+ * crash, a cancellation.
  */
 export class GitHubReporter {
   private readonly options: GitHubReporterOptions
   private checkRunId: number | undefined
+  private gateAuthor: string | undefined
+  /** The completion sent (or being sent): the check run is completed once. */
+  private completion: Promise<void> | undefined
 
   constructor(options: GitHubReporterOptions) {
     this.options = options
+  }
+
+  /**
+   * The gate's author (§7.0), known once `start()` created the check run:
+   * the bot login of the token in use. Only comments, issues and history
+   * records written by this login are edited or trusted; undefined means
+   * none is.
+   */
+  get author(): string | undefined {
+    return this.gateAuthor
   }
 
   /** Files the check run as in progress, so reviewers see the gate running. */
@@ -50,29 +71,25 @@ export class GitHubReporter {
     const { octokit, repo, sha, runUrl } = this.options
     if (!sha) return
     await this.attempt('create the check run', 'checks: write', async () => {
-      this.checkRunId = await createCheckRun(octokit, repo, sha, runUrl)
+      const created = await createCheckRun(octokit, repo, sha, runUrl)
+      this.checkRunId = created.id
+      this.gateAuthor = created.author
     })
   }
 
+  /** Each channel on its own: one failing does not keep the others back. */
   async publish(report: Report): Promise<void> {
-    await this.completeCheckRun(renderCheckRun(report, this.options.runUrl))
+    await this.complete(renderCheckRun(report, this.options.runUrl))
     await this.comment(report)
     await this.syncIssue(report)
   }
 
   /** An invalid policy still completes the check run, annotated at each problem. */
   async publishPolicyError(error: PolicyError): Promise<void> {
-    await this.completeCheckRun({
-      conclusion: 'failure',
-      title: 'invalid launch policy',
-      summary: [
-        '### ❌ launch-gate: invalid policy',
-        '',
-        '```',
-        error.message,
-        '```'
-      ].join('\n'),
-      annotations: error.problems.map(p => ({
+    await this.fail(
+      'invalid launch policy',
+      `### ❌ launch-gate: invalid policy\n\n\`\`\`\n${error.message}\n\`\`\``,
+      error.problems.map(p => ({
         path: error.file,
         start_line: p.line,
         end_line: p.line,
@@ -80,16 +97,43 @@ export class GitHubReporter {
         title: 'launch-gate: invalid policy',
         message: p.message
       }))
-    })
+    )
   }
 
-  private async completeCheckRun(output: CheckRunOutput): Promise<void> {
-    const { octokit, repo } = this.options
+  /** The gate stopped before a report (bad input, a crash): `failure`, saying why. */
+  async fail(
+    title: string,
+    summary: string,
+    annotations: Annotation[] = []
+  ): Promise<void> {
+    await this.complete({ conclusion: 'failure', title, summary, annotations })
+  }
+
+  /**
+   * The job was cancelled: `cancelled`, with what finished so far, sent
+   * without waiting in the write queue. A completion already on its way is
+   * awaited instead.
+   */
+  async cancel(partial: Report, reason: string): Promise<void> {
+    const output = renderCheckRun(partial, this.options.runUrl)
+    await this.complete(
+      { ...output, conclusion: 'cancelled', title: reason.slice(0, 255) },
+      this.options.urgent
+    )
+  }
+
+  private async complete(
+    output: CheckRunOutput,
+    octokit = this.options.octokit
+  ): Promise<void> {
     const id = this.checkRunId
     if (id === undefined) return
-    await this.attempt('complete the check run', 'checks: write', () =>
-      completeCheckRun(octokit, repo, id, output)
+    this.completion ??= this.attempt(
+      'complete the check run',
+      'checks: write',
+      () => completeCheckRun(octokit, this.options.repo, id, output)
     )
+    await this.completion
   }
 
   private async comment(report: Report): Promise<void> {
@@ -106,13 +150,19 @@ export class GitHubReporter {
           this.options.info('No pull request for this commit: no comment')
           return
         }
+        if (this.gateAuthor === undefined) {
+          this.options.warn(
+            'launch-gate does not know its own login (no check run): it posts a new comment rather than edit one it cannot prove is its own'
+          )
+        }
         const marker = commentMarker(key)
         const outcome = await upsertStickyComment(
           octokit,
           repo,
           pullNumber,
           marker,
-          renderPrComment(report, marker, runUrl)
+          renderPrComment(report, marker, runUrl),
+          this.gateAuthor
         )
         this.options.info(`PR #${pullNumber}: comment ${outcome}`)
       }
@@ -122,6 +172,13 @@ export class GitHubReporter {
   private async syncIssue(report: Report): Promise<void> {
     const { octokit, repo, key, runUrl } = this.options
     if (!this.options.openIssue) return
+    const author = this.gateAuthor
+    if (author === undefined) {
+      this.options.warn(
+        'launch-gate does not know its own login (no check run): the failure issue is left alone'
+      )
+      return
+    }
     await this.attempt(
       'update the failure issue',
       'issues: write',
@@ -132,6 +189,7 @@ export class GitHubReporter {
           octokit,
           repo,
           marker,
+          author,
           report.result === 'fail',
           `launch-gate fails: ${report.summary}`.slice(0, 250),
           body

@@ -4,6 +4,7 @@ import { rootCertificates } from 'node:tls'
 import * as zlib from 'node:zlib'
 import { Agent, request, type Dispatcher } from 'undici'
 import { formatDuration } from '../util/duration.ts'
+import { HostRuleError, type HostRule } from './host-rule.ts'
 
 /** Bodies are read up to this many bytes and never buffered beyond. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -45,6 +46,8 @@ export interface HttpClientOptions {
   maxBodyBytes?: number
   /** Extra trusted CA certificates (PEM), added to Node's store. */
   ca?: readonly string[]
+  /** Refuses private addresses when the target is public (checked at connect time). */
+  hostRule?: HostRule
   dispatcher?: Dispatcher
 }
 
@@ -63,13 +66,14 @@ export class HttpClient {
     this.options = options
     this.timeoutMs = options.timeoutMs
     this.targetHeaders = lowerKeys(options.targetHeaders ?? {})
+    const tls = options.ca?.length
+      ? { ca: [...rootCertificates, ...options.ca] }
+      : undefined
     this.dispatcher =
       options.dispatcher ??
       new Agent({
         connections: 32,
-        connect: options.ca?.length
-          ? { ca: [...rootCertificates, ...options.ca] }
-          : undefined
+        connect: options.hostRule ? options.hostRule.connector(tls) : tls
       })
   }
 
@@ -249,6 +253,7 @@ export function describeNetworkError(error: unknown, url: URL): string {
   const where = `${url.protocol}//${url.host}`
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: string }).code
+    if (e instanceof HostRuleError) return e.message
     if (code && ERROR_CODES[code]) return `${ERROR_CODES[code]} (${where})`
     if (code?.startsWith('ERR_SSL') || code?.startsWith('ERR_TLS')) {
       return `TLS: ${(e as Error).message} (${where})`

@@ -1,48 +1,88 @@
-import { formatDuration } from '../util/duration.ts'
-import type { HttpClient } from './http.ts'
+import { errorMessage } from '../util/errors.ts'
+import type { HttpClient, HttpRequest, HttpResponse } from './http.ts'
+
+/** How long and how often to poll. */
+export interface PollBounds {
+  /** The whole wait, at most. */
+  forMs: number
+  /** The first pause; each later one doubles, up to `maxIntervalMs`. */
+  intervalMs?: number
+  maxIntervalMs?: number
+  /** Attempts, at most, however long `forMs` is. */
+  maxAttempts?: number
+}
 
 export interface WaitResult {
-  ready: boolean
+  met: boolean
   attempts: number
-  /** The last answer or failure, for the log. */
+  waitedMs: number
+  /** The last answer or failure, in a few words. */
   last: string
 }
 
+/** Answers are judged by status and small bodies: read little. */
+const MAX_BODY_BYTES = 256 * 1024
+
 /**
- * Polls `url` until it answers with a status below 500 (previews are often
- * not up when the event fires), for at most `forMs`. Stops by time and by
- * count; never throws.
+ * Sends `request()` until `judge` accepts the answer (returns undefined),
+ * with backoff, for at most `forMs` and `maxAttempts`. A network failure is
+ * an answer like any other. Never throws for the target's sake.
  */
-export async function waitForTarget(
+export async function pollUntil(
   http: HttpClient,
-  url: URL,
-  forMs: number,
-  intervalMs = 2000
+  request: () => HttpRequest,
+  judge: (res: HttpResponse) => string | undefined,
+  bounds: PollBounds
 ): Promise<WaitResult> {
-  const until = Date.now() + forMs
-  const maxAttempts = Math.ceil(forMs / intervalMs) + 1
+  const { forMs, intervalMs = 1000, maxIntervalMs = 15_000 } = bounds
+  const maxAttempts = bounds.maxAttempts ?? 200
+  const started = Date.now()
+  const until = started + forMs
   let last = 'no attempt'
+  let pause = intervalMs
   let attempt = 0
-  while (++attempt <= maxAttempts) {
+  const result = (met: boolean): WaitResult => ({
+    met,
+    attempts: attempt,
+    waitedMs: Date.now() - started,
+    last
+  })
+  while (attempt < maxAttempts) {
+    attempt++
     const left = until - Date.now()
     try {
       const res = await http.send({
-        url,
-        timeoutMs: Math.max(500, Math.min(http.timeoutMs, left)),
-        maxBodyBytes: 64 * 1024
+        maxBodyBytes: MAX_BODY_BYTES,
+        ...request(),
+        timeoutMs: Math.max(500, Math.min(http.timeoutMs, left))
       })
-      last = `status ${res.status}`
-      if (res.status < 500) return { ready: true, attempts: attempt, last }
+      const miss = judge(res)
+      if (miss === undefined) {
+        last = `status ${res.status}`
+        return result(true)
+      }
+      last = miss
     } catch (error) {
-      last = error instanceof Error ? error.message : String(error)
+      last = errorMessage(error)
     }
-    const pause = Math.min(intervalMs, until - Date.now())
-    if (pause <= 0) break
-    await new Promise(resolve => setTimeout(resolve, pause))
+    const wait = Math.min(pause, until - Date.now())
+    if (wait <= 0) break
+    await new Promise(resolve => setTimeout(resolve, wait))
+    pause = Math.min(pause * 2, maxIntervalMs)
   }
-  return {
-    ready: false,
-    attempts: Math.min(attempt, maxAttempts),
-    last: `${last} (waited ${formatDuration(forMs)})`
-  }
+  return result(false)
+}
+
+/** Polls `url` until it answers with a status below 500 (previews warming up). */
+export function waitForTarget(
+  http: HttpClient,
+  url: URL,
+  bounds: PollBounds
+): Promise<WaitResult> {
+  return pollUntil(
+    http,
+    () => ({ url }),
+    res => (res.status < 500 ? undefined : `status ${res.status}`),
+    bounds
+  )
 }

@@ -5,6 +5,14 @@
 import { z } from 'zod'
 import { isResolverSpec } from '../util/host.ts'
 import {
+  GENERATED_NAMES,
+  COMMIT_NAMES,
+  RESERVED_NAMES,
+  TEMPLATE_NAME,
+  Template,
+  templateNames
+} from '../util/template.ts'
+import {
   AGE_HINT,
   DURATION_HINT,
   parseDuration,
@@ -81,41 +89,163 @@ const httpMethod = z.enum([
 
 const headerMap = z.record(z.string().min(1), z.string())
 
+/** An absolute URL, or one a `{{name}}` template fills in (a captured link). */
+const requestUrl = z
+  .string()
+  .refine(text => /^https?:\/\//i.test(text) || /^\{\{[^}]+\}\}/.test(text), {
+    error: 'expected an absolute http(s) URL'
+  })
+  .refine(text => !new Template(text).isStatic || URL.canParse(text), {
+    error: 'expected an absolute http(s) URL'
+  })
+  .describe('absolute URL; may hold {{name}} templates')
+
+/**
+ * What a request sends (spec §7.4), shared by smoke, journey steps, latency,
+ * rate limits and the post-deploy wait. Request headers are `headers`, except
+ * where `headers` already means the expected response headers (smoke, wait).
+ */
+function requestKeys<H extends string>(sentHeaders: H) {
+  return {
+    path: path.optional(),
+    url: requestUrl.optional(),
+    method: httpMethod.default('GET'),
+    [sentHeaders]: headerMap.optional().describe('request headers to send'),
+    body: z
+      .unknown()
+      .optional()
+      .describe('request body: an object is sent as JSON, a string as is'),
+    form: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('request body, sent urlencoded')
+  } as {
+    path: z.ZodOptional<typeof path>
+    url: z.ZodOptional<typeof requestUrl>
+    method: z.ZodDefault<typeof httpMethod>
+    body: z.ZodOptional<z.ZodUnknown>
+    form: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodString>>
+  } & { [K in H]: z.ZodOptional<typeof headerMap> }
+}
+
+/** What the answer must be: the smoke expectations. */
+const expectationKeys = {
+  status: statusList.default(200),
+  contains: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  json: z
+    .unknown()
+    .optional()
+    .describe('the body is JSON and contains this subset'),
+  max_time: duration.optional()
+}
+
+const responseHeaders = headerMap
+  .optional()
+  .describe('each response header must contain the value')
+
 /** Exactly one of `path` and `url` names what a request goes to. */
 function onePlace(item: { path?: string; url?: string }): boolean {
   return (item.path === undefined) !== (item.url === undefined)
 }
 const onePlaceError = { error: 'give exactly one of path or url' }
 
-const smokeItem = z
+function oneBody(item: { body?: unknown; form?: unknown }): boolean {
+  return item.body === undefined || item.form === undefined
+}
+const oneBodyError = { error: 'give at most one of body or form' }
+
+/** One request and what its answer must be (smoke items, the wait). */
+const smokeRequest = z.strictObject({
+  ...requestKeys('request_headers'),
+  ...expectationKeys,
+  headers: responseHeaders
+})
+
+/** HEAD gets no body, so no body expectation can hold. */
+function headWithoutBody(item: {
+  method?: string
+  contains?: unknown
+  json?: unknown
+}): boolean {
+  return (
+    item.method !== 'HEAD' ||
+    (item.contains === undefined && item.json === undefined)
+  )
+}
+const headWithoutBodyError = {
+  error:
+    'method HEAD gets no body: contains and json need GET (or another method)',
+  path: ['method']
+}
+
+const smokeItem = smokeRequest
+  .extend({ name: name.optional(), level })
+  .refine(onePlace, onePlaceError)
+  .refine(oneBody, oneBodyError)
+  .refine(headWithoutBody, headWithoutBodyError)
+
+/** `json:<JSONPath>`, `header:<name>`, `cookie:<name>`, `regex:<one group>`. */
+const captureSpec = z
+  .string()
+  .refine(spec => /^(json|header|cookie|regex):./.test(spec), {
+    error:
+      'expected json:<JSONPath>, header:<name>, cookie:<name> or regex:<pattern with one group>'
+  })
+  .refine(
+    spec => !spec.startsWith('regex:') || regexGroups(spec.slice(6)) === 1,
+    { error: 'a regex: capture needs a valid pattern with exactly one group' }
+  )
+
+/** Capturing groups of a pattern; -1 when it is not a valid regex. */
+function regexGroups(source: string): number {
+  try {
+    return (new RegExp(`${source}|`).exec('') as RegExpExecArray).length - 1
+  } catch {
+    return -1
+  }
+}
+
+/** Capture names: usable as `{{name}}`, none of the generated ones. */
+function captureNameProblem(name: string): string | undefined {
+  if (!TEMPLATE_NAME.test(name)) {
+    return `capture name ${JSON.stringify(name)}: expected letters, digits, _ and -`
+  }
+  if (RESERVED_NAMES.has(name)) {
+    return `capture name ${name}: ${[...RESERVED_NAMES].join(', ')} are generated, not captured`
+  }
+  return undefined
+}
+
+const journeyStep = z
   .strictObject({
     name: name.optional(),
-    path: path.optional(),
-    url: absoluteUrl.optional(),
-    method: httpMethod.default('GET'),
-    status: statusList.default(200),
-    contains: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-    json: z
-      .unknown()
+    ...requestKeys('headers'),
+    ...expectationKeys,
+    response_headers: responseHeaders,
+    follow_redirects: z
+      .boolean()
+      .default(false)
+      .describe('follow redirects (cookies kept at every hop)'),
+    capture: z
+      .record(z.string(), captureSpec)
+      .superRefine((captures, ctx) => {
+        for (const name of Object.keys(captures)) {
+          const message = captureNameProblem(name)
+          if (message) ctx.addIssue({ code: 'custom', message, path: [name] })
+        }
+      })
       .optional()
-      .describe('the body is JSON and contains this subset'),
-    headers: headerMap
-      .optional()
-      .describe('each response header must contain the value'),
-    max_time: duration.optional(),
-    level
+      .describe('values for {{name}} in later steps')
   })
   .refine(onePlace, onePlaceError)
-  .refine(
-    item =>
-      item.method !== 'HEAD' ||
-      (item.contains === undefined && item.json === undefined),
-    {
-      error:
-        'method HEAD gets no body: contains and json need GET (or another method)',
-      path: ['method']
-    }
-  )
+  .refine(oneBody, oneBodyError)
+  .refine(headWithoutBody, headWithoutBodyError)
+
+const journey = z.strictObject({
+  name,
+  steps: z.array(journeyStep).min(1).max(50),
+  level
+})
 
 const urlOrPath = z
   .union([absoluteUrl, path], {
@@ -140,6 +270,12 @@ const redirects = z.strictObject({
     .default(true)
     .describe(
       'accept a relative Location header (valid HTTP, RFC 9110); false demands absolute ones'
+    ),
+  allow_hosts: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      "hosts a chain may pass through besides the target and the rule's from/to hosts; *.example.com for subdomains"
     ),
   rules: z.array(redirectRule).min(1),
   level: sectionLevel
@@ -225,8 +361,17 @@ const cacheItem = z
 const latencyItem = z
   .strictObject({
     name: name.optional(),
-    paths: z.array(path).min(1),
-    method: httpMethod.default('GET'),
+    ...requestKeys('headers'),
+    paths: z
+      .array(path)
+      .min(1)
+      .optional()
+      .describe('requests are spread over these'),
+    setup: name
+      .optional()
+      .describe(
+        'a journey run once first; its cookies and captures serve the load'
+      ),
     rate: z
       .number()
       .positive()
@@ -263,6 +408,13 @@ const latencyItem = z
     error: 'duration must be at most 10m',
     path: ['duration']
   })
+  .refine(
+    item =>
+      [item.path, item.url, item.paths].filter(p => p !== undefined).length ===
+      1,
+    { error: 'give exactly one of path, url or paths' }
+  )
+  .refine(oneBody, oneBodyError)
 
 const regex = z.string().refine(
   source => {
@@ -345,11 +497,7 @@ const email = z.strictObject({
 const rateLimitItem = z
   .strictObject({
     name: name.optional(),
-    path: path.optional(),
-    url: absoluteUrl.optional(),
-    method: httpMethod.default('GET'),
-    body: z.unknown().optional().describe('sent as JSON unless a string'),
-    headers: headerMap.optional(),
+    ...requestKeys('headers'),
     requests: z.int().min(1).max(200, {
       error: 'requests must be at most 200: a probe is a tiny burst'
     }),
@@ -358,6 +506,7 @@ const rateLimitItem = z
     level
   })
   .refine(onePlace, onePlaceError)
+  .refine(oneBody, oneBodyError)
   .refine(item => item.within <= item.requests, {
     error: 'within cannot exceed requests',
     path: ['within']
@@ -517,16 +666,34 @@ const lighthouse = z.strictObject({
   level: sectionLevel
 })
 
+/** `wait: { until }` without `for` waits this long at most. */
+export const DEFAULT_WAIT_MS = 10 * 60_000
+
 const defaults = z.strictObject({
   timeout: duration.default(10_000).describe('per request'),
-  wait: duration.optional().describe('poll the target until it answers'),
+  wait: z
+    .union([
+      duration.transform(ms => ({ for: ms, until: undefined })),
+      z.strictObject({
+        for: duration.default(DEFAULT_WAIT_MS).describe('the bound'),
+        until: smokeRequest
+          .refine(onePlace, onePlaceError)
+          .refine(oneBody, oneBodyError)
+          .optional()
+          .describe('one request whose answer must meet these expectations')
+      })
+    ])
+    .optional()
+    .describe(
+      'a duration: poll the target until it answers; { for, until }: poll until a request meets its expectations'
+    ),
   retries: z.int().min(0).max(5).default(0),
   headers: headerMap
     .default({})
     .describe('sent with every request to the target')
 })
 
-export const policySchema = z.strictObject({
+const policyShape = z.strictObject({
   version: z.literal(1, { error: 'expected version: 1' }),
   target: absoluteUrl.optional().describe('base URL for relative paths'),
   defaults: defaults.default({ timeout: 10_000, retries: 0, headers: {} }),
@@ -540,11 +707,91 @@ export const policySchema = z.strictObject({
   dns: dns.optional(),
   email: email.optional(),
   rate_limits: z.array(rateLimitItem).optional(),
+  journeys: z
+    .array(journey)
+    .optional()
+    .describe('multi-step user journeys: each is one check'),
   exposure: exposure.optional(),
   dependencies: dependencies.optional(),
   pages: z.array(pagesItem).optional(),
   lighthouse: lighthouse.optional()
 })
+
+export const policySchema = policyShape.superRefine((policy, ctx) => {
+  for (const problem of templateProblems(policy)) ctx.addIssue(problem)
+})
+
+type PolicyShape = z.output<typeof policyShape>
+
+/**
+ * Every `{{name}}` must have a value where it is used: a journey step may
+ * use what earlier steps captured, a load test what its setup journey
+ * captured, and everything may use the generated and commit names. A typo
+ * is a policy error at its place, not a failure halfway through a run.
+ */
+function templateProblems(policy: PolicyShape) {
+  const problems: { code: 'custom'; message: string; path: PropertyKey[] }[] =
+    []
+  const always = [...GENERATED_NAMES, ...COMMIT_NAMES] as string[]
+  const check = (value: unknown, known: Set<string>, at: PolicyPath) => {
+    for (const used of templateNames(value)) {
+      if (!known.has(used)) {
+        problems.push({
+          code: 'custom',
+          message: `{{${used}}} has no value here: ${
+            known.size > always.length
+              ? `captured names are ${[...known].filter(n => !always.includes(n)).join(', ')}`
+              : 'nothing is captured before it'
+          }`,
+          path: [...at]
+        })
+        return
+      }
+    }
+  }
+  const captures = new Map<string, Set<string>>()
+  for (const [j, journey] of (policy.journeys ?? []).entries()) {
+    if (captures.has(journey.name)) {
+      problems.push({
+        code: 'custom',
+        message: `a journey named ${journey.name} is already defined`,
+        path: ['journeys', j, 'name']
+      })
+    }
+    const known = new Set(always)
+    for (const [i, step] of journey.steps.entries()) {
+      const { capture, ...rest } = step
+      check(rest, known, ['journeys', j, 'steps', i])
+      for (const captured of Object.keys(capture ?? {})) known.add(captured)
+    }
+    captures.set(journey.name, known)
+  }
+  for (const [i, item] of (policy.latency ?? []).entries()) {
+    let known = new Set(always)
+    if (item.setup !== undefined) {
+      const setup = captures.get(item.setup)
+      if (!setup) {
+        problems.push({
+          code: 'custom',
+          message: `no journey named ${item.setup} (setup names one of journeys)`,
+          path: ['latency', i, 'setup']
+        })
+        continue
+      }
+      known = setup
+    }
+    check(item, known, ['latency', i])
+  }
+  const plain = new Set(always)
+  for (const section of ['smoke', 'rate_limits'] as const) {
+    for (const [i, item] of (policy[section] ?? []).entries()) {
+      check(item, plain, [section, i])
+    }
+  }
+  const wait = policy.defaults.wait
+  if (wait?.until) check(wait.until, plain, ['defaults', 'wait', 'until'])
+  return problems
+}
 
 /** A validated policy, durations in milliseconds, defaults filled in. */
 export type Policy = z.output<typeof policySchema>

@@ -19,7 +19,7 @@ export interface Annotation {
 }
 
 export interface CheckRunOutput {
-  conclusion: 'success' | 'failure'
+  conclusion: 'success' | 'failure' | 'cancelled'
   title: string
   summary: string
   annotations: Annotation[]

@@ -24,6 +24,15 @@ export interface CheckResult {
   duration_ms: number
 }
 
+/** What the gate waited for before any check (§7.8). */
+export interface Waited {
+  /** `/api/version to report 3f2a9c1`, `https://preview.example.com/ to answer`. */
+  for: string
+  ms: number
+  /** False: the target never answered (a duration wait; checks ran anyway). */
+  met: boolean
+}
+
 /** The JSON report (spec §5): the one data contract every reporter reads. */
 export interface Report {
   version: 1
@@ -36,6 +45,8 @@ export interface Report {
   summary: string
   /** Things the reader should know about the run itself (not checks). */
   notes: string[]
+  /** Set when the gate waited before the checks; its time is in `duration_ms`. */
+  waited?: Waited
   checks: CheckResult[]
 }
 

@@ -41,6 +41,16 @@ export function formatDuration(ms: number): string {
   return `${Math.round(ms)}ms`
 }
 
+/** Time that passed, for people: `850ms`, `14s`, `2m 14s`, `1h 5m`. */
+export function formatElapsed(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  const seconds = Math.round(ms / 1000)
+  if (seconds < 60) return `${seconds}s`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`
+  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`
+}
+
 const AGE = /^(\d+)(s|m|h|d)$/
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const

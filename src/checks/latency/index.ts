@@ -1,15 +1,29 @@
 import { CheckError } from '../../errors.ts'
 import type { Dispatcher } from 'undici'
+import { PreparedRequest, type RenderedRequest } from '../../net/request.ts'
 import { formatDuration } from '../../util/duration.ts'
 import type { Policy } from '../../policy/schema.ts'
-import { resolveUrl } from '../target.ts'
-import type { Check, Finding, Metrics, UnitOutcome } from '../types.ts'
+import {
+  commitScope,
+  GENERATED_NAMES,
+  type Scope
+} from '../../util/template.ts'
+import { journeyOutcome, runJourney, type Journey } from '../journeys.ts'
+import type {
+  Check,
+  CheckContext,
+  Finding,
+  Metrics,
+  UnitOutcome
+} from '../types.ts'
 import {
   CONNECTION_FAILURE_LIMIT,
   loadBounds,
   runLoad,
   type ErrorCounts,
   type LoadProgress,
+  type LoadRequest,
+  type LoadRequestSource,
   type LoadResult,
   type LoadSettings
 } from './load.ts'
@@ -39,27 +53,30 @@ const LATENCY_BUDGETS = ['p50', 'p90', 'p95', 'p99', 'max'] as const
 export const latencyCheck: Check<'latency'> = {
   kind: 'latency',
   // Each run's time cap, its warm-up, and one timeout to drain.
+  // Each run's time cap, its warm-up, one timeout to drain, and its setup.
   extraTimeMs: (items, policy) =>
     items.reduce((sum, item) => {
-      const bounds = loadBounds(loadSettings(item), policy.defaults.timeout)
-      return sum + bounds.windowMs + bounds.warmupMs + policy.defaults.timeout
+      const { timeout } = policy.defaults
+      const bounds = loadBounds(loadSettings(item), timeout)
+      const setup = setupJourney(item, policy)
+      const setupMs = setup ? setup.steps.length * timeout : 0
+      return sum + bounds.windowMs + bounds.warmupMs + timeout + setupMs
     }, 0),
-  units: items =>
+  units: (items, policy) =>
     items.map((item, index) => {
-      const name = item.name ?? item.paths.join(', ')
+      const name = item.name ?? places(item).join(', ')
+      const setup = setupJourney(item, policy)
       return {
         name,
         level: item.level,
         policyPath: ['latency', index],
         exclusive: true,
         async run(ctx) {
-          const urls = item.paths.map(path => resolveUrl({ path }, ctx.target))
+          const prepared = await prepareLoad(item, setup, ctx)
           const result = await runLoad({
             ...loadSettings(item),
-            origin: urls[0],
-            paths: urls.map(url => url.pathname + url.search),
-            method: item.method as Dispatcher.HttpMethod,
-            headers: ctx.http.headersFor(urls[0]),
+            origin: prepared.origin,
+            sources: prepared.sources,
             timeoutMs: ctx.http.timeoutMs,
             ca: ctx.ca,
             signal: ctx.signal,
@@ -68,10 +85,135 @@ export const latencyCheck: Check<'latency'> = {
           if (result.stoppedBy === 'cancelled') {
             throw new CheckError('cancelled: out of time')
           }
-          return evaluateLatency(item, result, ctx.http.timeoutMs)
+          const outcome = evaluateLatency(item, result, ctx.http.timeoutMs)
+          const notes = pathNotes(prepared.labels, result)
+          return {
+            ...outcome,
+            ...(notes.length > 0 && { notes }),
+            secretValues: prepared.secrets
+          }
         }
       }
     })
+}
+
+/** The item's paths, or its one path or URL, as written. */
+function places(item: LatencyItem): string[] {
+  return item.paths ?? [item.path ?? item.url ?? '/']
+}
+
+function setupJourney(item: LatencyItem, policy: Policy): Journey | undefined {
+  if (item.setup === undefined) return undefined
+  // The schema makes sure the journey exists.
+  return policy.journeys?.find(journey => journey.name === item.setup)
+}
+
+/** What a load sends, ready for the engine. */
+interface PreparedLoad {
+  origin: URL
+  sources: LoadRequestSource[]
+  /** Path or URL of each source, as written. */
+  labels: string[]
+  /** Captured by the setup journey: masked, never reported. */
+  secrets: string[]
+}
+
+/**
+ * Runs the setup journey, then compiles one request source per path. The
+ * parts without per-request templates are rendered once here, so a plain
+ * GET costs the engine nothing and a templated body one render per request.
+ */
+async function prepareLoad(
+  item: LatencyItem,
+  setup: Journey | undefined,
+  ctx: CheckContext
+): Promise<PreparedLoad> {
+  let values = commitScope(ctx.sha)
+  let secrets: string[] = []
+  let cookiesFor = async (_url: URL) => ''
+  if (setup) {
+    const run = await runJourney(setup, ctx)
+    if (run.failure) {
+      const { summary } = journeyOutcome(run)
+      throw new CheckError(`setup journey ${setup.name} failed: ${summary}`)
+    }
+    values = new Map(run.scope.values)
+    // Each load request gets its own seq, uuid and timestamp.
+    for (const name of GENERATED_NAMES) values.delete(name)
+    secrets = run.secrets
+    cookiesFor = url => run.jar.getCookieString(url.href)
+  }
+  const labels = places(item)
+  const shapes = labels.map(place =>
+    item.paths ? { ...item, path: place, url: undefined } : item
+  )
+  let origin: URL | undefined
+  const sources: LoadRequestSource[] = []
+  for (const shape of shapes) {
+    const request = new PreparedRequest(shape, ctx.target)
+    // Renders every template once: a missing value fails here, not mid-load.
+    const first = request.render({ values, seq: 0 })
+    origin ??= first.url
+    if (first.url.origin !== origin.origin) {
+      throw new CheckError(
+        `every path of a load test must be on one origin: ${first.url.origin} is not ${origin.origin}`
+      )
+    }
+    const cookie = await cookiesFor(first.url)
+    sources.push(
+      loadSource(request, first, values, (rendered: RenderedRequest) => {
+        const headers = ctx.http.headersFor(rendered.url, rendered.headers)
+        if (cookie) {
+          headers.cookie = headers.cookie
+            ? `${headers.cookie}; ${cookie}`
+            : cookie
+        }
+        return headers
+      })
+    )
+  }
+  return { origin: origin as URL, sources, labels, secrets }
+}
+
+/** One path's requests: fixed parts shared, per-request parts rendered. */
+function loadSource(
+  request: PreparedRequest,
+  first: RenderedRequest,
+  values: Scope['values'],
+  headersOf: (rendered: RenderedRequest) => Record<string, string>
+): LoadRequestSource {
+  const method = request.method as Dispatcher.HttpMethod
+  const fixed: LoadRequest = {
+    path: first.url.pathname + first.url.search,
+    method,
+    headers: headersOf(first),
+    body: first.body
+  }
+  const varies = request.perRequest
+  if (!varies.url && !varies.headers && !varies.body) return () => fixed
+  return seq => {
+    const scope = { values, seq }
+    const url = varies.url ? request.renderUrl(scope) : first.url
+    return {
+      path: varies.url ? url.pathname + url.search : fixed.path,
+      method,
+      headers: varies.headers
+        ? headersOf({ ...first, url, headers: request.renderHeaders(scope) })
+        : fixed.headers,
+      body: varies.body ? request.renderBody(scope) : fixed.body
+    }
+  }
+}
+
+/** `/api/feed: 150 requests, p50 12 ms, p95 31 ms, 0 errors`, per path. */
+function pathNotes(labels: readonly string[], result: LoadResult): string[] {
+  return (result.byPath ?? []).map((path, index) => {
+    const figures =
+      path.latency.count > 0
+        ? `p50 ${formatMs(path.latency.p50)}, p95 ${formatMs(path.latency.p95)}`
+        : 'no successful responses'
+    return `${labels[index]}: ${path.requests} requests, ${figures}, ${path.errors} errors`
+  })
 }
 
 /** The live line: requests so far, current p95, errors. */

@@ -132,6 +132,8 @@ export interface LoadResult {
   elapsedMs: number
   stoppedBy: StopReason
   bounds: LoadBounds
+  /** Per path, in the order of `sources`, when there are several. */
+  byPath?: PathFigures[]
 }
 
 /** A live look at a run, for the progress line. */
@@ -142,13 +144,33 @@ export interface LoadProgress {
   errors: number
 }
 
-export interface LoadOptions extends LoadSettings {
-  /** Origin and paths; every path is on this origin. */
-  origin: URL
-  /** Path plus query, spread round-robin. */
-  paths: readonly string[]
+/** One request of a load test. */
+export interface LoadRequest {
+  /** Path plus query, on the run's origin. */
+  path: string
   method: Dispatcher.HttpMethod
   headers: Record<string, string>
+  body: string | undefined
+}
+
+/**
+ * Makes the request numbered `seq` (from 1, warm-up included) for one path.
+ * A request without per-request templates returns one object every time.
+ */
+export type LoadRequestSource = (seq: number) => LoadRequest
+
+/** The figures of one path of a run with several. */
+export interface PathFigures {
+  requests: number
+  errors: number
+  latency: LatencyFigures
+}
+
+export interface LoadOptions extends LoadSettings {
+  /** Every request goes to this origin. */
+  origin: URL
+  /** One request source per path, spread round-robin. */
+  sources: readonly LoadRequestSource[]
   timeoutMs: number
   /** Extra trusted CA certificates (PEM). */
   ca?: readonly string[]
@@ -175,6 +197,8 @@ class Exchange implements Dispatcher.DispatchHandler {
   inFlightIndex = -1
   /** Closed model: the slot that sends the next request when this one ends. */
   readonly slot: number
+  /** Which of the run's request sources made it. */
+  readonly source: number
   settled = false
   /** When a connection took it from the pool's queue (open model only). */
   writtenUs: number | undefined
@@ -190,10 +214,12 @@ class Exchange implements Dispatcher.DispatchHandler {
     startUs: number,
     sentUs: number,
     measured: boolean,
-    slot: number
+    slot: number,
+    source: number
   ) {
     this.run = run
     this.slot = slot
+    this.source = source
     this.startUs = startUs
     this.sentUs = sentUs
     this.measured = measured
@@ -268,12 +294,16 @@ class LoadRun {
   private readonly inFlight: Exchange[] = []
   private readonly t0 = process.hrtime.bigint()
   private readonly timeoutUs: number
-  private readonly body: string | undefined
+  /** Per-path counts, only when there are several paths. */
+  private readonly byPath:
+    | { requests: number; errors: number; histogram: LatencyHistogram }[]
+    | undefined
   private tick: NodeJS.Timeout | undefined
   private schedule: NodeJS.Timeout | undefined
   private lastProgressUs = 0
 
-  private nextPath = 0
+  /** Requests dispatched so far, warm-up included: the last `seq`. */
+  private sent = 0
   /** Open model: index of the next scheduled request; the first measured one. */
   private openNext = 0
   private warmupCount: number
@@ -294,8 +324,13 @@ class LoadRun {
     this.open = options.model.kind === 'rate'
     this.bounds = loadBounds(options, options.timeoutMs)
     this.timeoutUs = options.timeoutMs * 1000
-    this.body =
-      options.method === 'GET' || options.method === 'HEAD' ? undefined : ''
+    if (options.sources.length > 1) {
+      this.byPath = options.sources.map(() => ({
+        requests: 0,
+        errors: 0,
+        histogram: new LatencyHistogram()
+      }))
+    }
     this.warmupCount = this.bounds.warmupRequests
     this.warming = this.warmupCount > 0
     const connections = options.connections ?? this.bounds.connections
@@ -416,17 +451,18 @@ class LoadRun {
   ) {
     if (measured) this.measuredSent++
     else this.warmupSent++
-    const { paths } = this.options
-    const path = paths[this.nextPath++ % paths.length]
-    const exchange = new Exchange(this, startUs, now, measured, slot)
+    const { sources } = this.options
+    const source = this.sent % sources.length
+    const request = sources[source](++this.sent)
+    const exchange = new Exchange(this, startUs, now, measured, slot, source)
     exchange.inFlightIndex = this.inFlight.push(exchange) - 1
     const dispatcher = this.pool ?? this.clients[slot % this.clients.length]
     dispatcher.dispatch(
       {
-        path,
-        method: this.options.method,
-        headers: this.options.headers,
-        body: this.body,
+        path: request.path,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs
       },
@@ -452,11 +488,15 @@ class LoadRun {
     if (exchange.measured) {
       this.measuredDone++
       this.lastEndUs = now
-      if (error) this.countError(kind as ErrorKind, error)
-      else if (exchange.status < 200 || exchange.status >= 400) {
-        this.countError('status', undefined, exchange.status)
+      const path = this.byPath?.[exchange.source]
+      if (path) path.requests++
+      if (error || exchange.status < 200 || exchange.status >= 400) {
+        if (error) this.countError(kind as ErrorKind, error)
+        else this.countError('status', undefined, exchange.status)
+        if (path) path.errors++
       } else {
         this.histogram.recordMicros(now - exchange.startUs)
+        path?.histogram.recordMicros(now - exchange.startUs)
         if (this.open) {
           this.serviceHistogram.recordMicros(
             now - (exchange.writtenUs ?? exchange.sentUs)
@@ -578,7 +618,12 @@ class LoadRun {
       rps: elapsedUs > 0 ? (this.measuredDone * 1e6) / elapsedUs : 0,
       elapsedMs: elapsedUs / 1000,
       stoppedBy: this.stopReason as StopReason,
-      bounds: this.bounds
+      bounds: this.bounds,
+      byPath: this.byPath?.map(path => ({
+        requests: path.requests,
+        errors: path.errors,
+        latency: path.histogram.figures()
+      }))
     })
   }
 }

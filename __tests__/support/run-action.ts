@@ -1,11 +1,16 @@
-// Runs the bundled action the way GitHub's runner does: INPUT_* variables,
-// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and an event payload file.
-import { spawn } from 'node:child_process'
+// Runs the action the way GitHub's runner does: INPUT_* variables,
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and an event payload file. From
+// src/ by default (Node 24 strips the types), so tests test what was edited;
+// dist.test.ts alone runs the committed bundle.
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+export const SRC_ACTION = fileURLToPath(
+  new URL('../../src/index.ts', import.meta.url)
+)
 export const DIST_ACTION = fileURLToPath(
   new URL('../../dist/index.js', import.meta.url)
 )
@@ -14,7 +19,9 @@ export const DIST_CLI = fileURLToPath(
 )
 
 export interface ActionRun {
-  code: number
+  code: number | null
+  /** Set when the process ended on a signal it did not handle. */
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
   outputs: Record<string, string>
@@ -30,9 +37,20 @@ export interface ActionRunOptions {
   eventName?: string
   event?: unknown
   env?: Record<string, string>
+  /** The script to run: src/index.ts unless a test is about the bundle. */
+  entry?: string
 }
 
-export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+export interface StartedAction {
+  child: ChildProcess
+  /** Resolves when the process has exited. */
+  done: Promise<ActionRun>
+}
+
+/** Starts the action and returns at once: for tests that signal it mid-run. */
+export async function startAction(
+  options: ActionRunOptions
+): Promise<StartedAction> {
   const runner = await mkdtemp(join(tmpdir(), 'lg-runner-'))
   const outputFile = join(runner, 'output')
   const summaryFile = join(runner, 'summary')
@@ -61,7 +79,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
-  const child = spawn(process.execPath, [DIST_ACTION], {
+  const child = spawn(process.execPath, [options.entry ?? SRC_ACTION], {
     cwd: options.workspace,
     env
   })
@@ -69,17 +87,23 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stderr += chunk))
-  const code = await new Promise<number>(resolve =>
-    child.on('close', c => resolve(c ?? -1))
-  )
-  return {
+  const done = new Promise<[number | null, NodeJS.Signals | null]>(resolve =>
+    child.on('close', (code, signal) => resolve([code, signal]))
+  ).then(async ([code, signal]) => ({
     code,
+    signal,
     stdout,
     stderr,
     outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-    stepSummary: await readFile(summaryFile, 'utf8'),
+    stepSummary: await readFile(summaryFile, 'utf8').catch(() => ''),
     workspace: options.workspace
-  }
+  }))
+  return { child, done }
+}
+
+/** Runs the action to its end. */
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+  return (await startAction(options)).done
 }
 
 /** Reads the `name<<delimiter ... delimiter` records @actions/core writes. */
