@@ -1,38 +1,24 @@
 import { existsSync, mkdtempSync } from 'node:fs'
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lighthouseCheck } from '../../src/checks/lighthouse.ts'
 import { policyFrom, runUnit, testContext } from '../support/context.ts'
+import { startServer, type TestServer } from '../support/http-server.ts'
 
 const LIGHTHOUSE_PATH = join(process.cwd(), 'node_modules', 'lighthouse')
 const BYPASS = 'bypass-7c1e9a55d2'
 
-interface Seen {
-  path: string
-  headers: IncomingHttpHeaders
-}
-
-async function serve(
-  host: string,
-  body: (path: string) => [string, string]
-): Promise<{ url: string; seen: Seen[]; server: Server }> {
-  const seen: Seen[] = []
-  const server = createServer((req, res) => {
-    seen.push({ path: req.url ?? '', headers: req.headers })
+/** A server answering every path with `body(path)`: [content type, text]. */
+const serve = (host: string, body: (path: string) => [string, string]) =>
+  startServer((req, res) => {
     const [type, text] = body(req.url ?? '')
     res.writeHead(200, { 'content-type': type })
     res.end(text)
-  })
-  await new Promise<void>(resolve => server.listen(0, host, resolve))
-  const { port } = server.address() as AddressInfo
-  return { url: `http://${host}:${port}`, seen, server }
-}
+  }, host)
 
-let site: Awaited<ReturnType<typeof serve>>
-let third: Awaited<ReturnType<typeof serve>>
+let site: TestServer
+let third: TestServer
 
 beforeAll(async () => {
   third = await serve('127.0.0.2', () => [
@@ -55,10 +41,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const s of [site, third]) {
-    s.server.closeAllConnections()
-    await new Promise(resolve => s.server.close(resolve))
-  }
+  await Promise.all([site.close(), third.close()])
 })
 
 function unitFor(yaml: string) {
@@ -132,11 +115,11 @@ describe('lighthouse', () => {
       notes.some(n => n.startsWith('blocked: http://169.254.169.254: '))
     ).toBe(true)
 
-    const page = site.seen.filter(s => s.path === '/')
+    const page = site.requests.filter(s => s.path === '/')
     expect(page.length).toBeGreaterThan(0)
     expect(page.every(s => s.headers['x-bypass'] === BYPASS)).toBe(true)
-    expect(third.seen.length).toBeGreaterThan(0)
-    expect(third.seen.every(s => s.headers['x-bypass'] === undefined)).toBe(
+    expect(third.requests.length).toBeGreaterThan(0)
+    expect(third.requests.every(s => s.headers['x-bypass'] === undefined)).toBe(
       true
     )
     expect(JSON.stringify(outcome)).not.toContain(BYPASS)

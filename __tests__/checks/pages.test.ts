@@ -1,6 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { createServer, type RequestListener, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
@@ -14,21 +12,7 @@ import {
   runUnit,
   testContext
 } from '../support/context.ts'
-
-/** A server on a given loopback address (127.0.0.2 is another "site"). */
-async function serve(
-  host: string,
-  handler: RequestListener
-): Promise<{ url: string; paths: string[]; server: Server }> {
-  const paths: string[] = []
-  const server = createServer((req, res) => {
-    paths.push(req.url ?? '')
-    handler(req, res)
-  })
-  await new Promise<void>(resolve => server.listen(0, host, resolve))
-  const { port } = server.address() as AddressInfo
-  return { url: `http://${host}:${port}`, paths, server }
-}
+import { startServer, type TestServer } from '../support/http-server.ts'
 
 const text = (char: string, bytes: number) => char.repeat(bytes)
 const appJs = `var a=${JSON.stringify(text('a', 3000))};` // 3 KiB, sent as is
@@ -45,19 +29,20 @@ const thirdPng = Buffer.alloc(700, 1)
 const gzCss = gzipSync(appCss)
 const brVendor = brotliCompressSync(vendorJs)
 
-let site: Awaited<ReturnType<typeof serve>>
-let third: Awaited<ReturnType<typeof serve>>
+let site: TestServer
+let third: TestServer
+const paths = () => site.requests.map(r => r.path)
 
 beforeAll(async () => {
-  third = await serve('127.0.0.2', (req, res) => {
+  third = await startServer((req, res) => {
     if (req.url === '/lib.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' })
       return res.end(thirdJs)
     }
     res.writeHead(200, { 'content-type': 'image/png' })
     res.end(thirdPng)
-  })
-  site = await serve('127.0.0.1', (req, res) => {
+  }, '127.0.0.2')
+  site = await startServer((req, res) => {
     const send = (type: string, body: string | Buffer, encoding?: string) => {
       res.writeHead(200, {
         'content-type': type,
@@ -118,10 +103,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const s of [site, third]) {
-    s.server.closeAllConnections()
-    await new Promise(resolve => s.server.close(resolve))
-  }
+  await Promise.all([site.close(), third.close()])
 })
 
 async function runPages(
@@ -141,14 +123,11 @@ async function runPages(
   )
 }
 
-const html = () => site.paths.length // (server sees the page first)
-
 describe('pages', () => {
   it('weighs every resource once, by type, transfer vs decoded, third-party apart', async () => {
     const outcome = await runPages(
       'pages:\n  - path: /\n    compression: false\n'
     )
-    expect(html()).toBeGreaterThan(0)
     expect(outcome.ok).toBe(true)
     const m = outcome.metrics ?? {}
     const page = Number(m.transfer_bytes_document)
@@ -182,10 +161,10 @@ describe('pages', () => {
         Number(m.transfer_bytes_image) +
         font.length
     )
-    expect(site.paths).not.toContain('/never.png')
-    expect(site.paths).not.toContain('/logo@2x.png')
-    expect(site.paths).not.toContain('/elsewhere')
-    expect(site.paths.filter(p => p === '/logo.png')).toHaveLength(1)
+    expect(paths()).not.toContain('/never.png')
+    expect(paths()).not.toContain('/logo@2x.png')
+    expect(paths()).not.toContain('/elsewhere')
+    expect(paths().filter(p => p === '/logo.png')).toHaveLength(1)
     const notes = outcome.notes?.join('\n')
     expect(notes).toMatch(/1 responsive alternatives/)
     // The host rule: link-local metadata is not fetched for a loopback target.
@@ -257,10 +236,10 @@ describe('pages', () => {
   })
 
   it('stops at its request bound on a page that references 10 000 resources', async () => {
-    const before = site.paths.length
+    const before = site.requests.length
     const outcome = await runPages('pages:\n  - path: /many\n')
     expect(outcome.metrics?.requests).toBe(MAX_REQUESTS)
-    expect(site.paths.length - before).toBe(MAX_REQUESTS)
+    expect(site.requests.length - before).toBe(MAX_REQUESTS)
     expect(outcome.notes?.join('\n')).toMatch(
       `${10_000 + 1 - MAX_REQUESTS} resources not fetched`
     )

@@ -397,15 +397,7 @@ function largest(list: readonly PageResource[]): string {
 /** The last path segment (with the host when the path has none). */
 function shortName(url: URL): string {
   const last = url.pathname.split('/').filter(Boolean).at(-1)
-  return last ? decodeSafe(last) : url.host + url.pathname
-}
-
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
+  return last ?? url.host + url.pathname
 }
 
 /** Bytes as KiB: one decimal below 10 KiB, whole above; bytes below 1 KiB. */
