@@ -562,7 +562,7 @@ describe('rule 9: a response to a request with Authorization (RFC 9111 §3.5)', 
     const open = await runAuthorized('{ path: /auth-public, expect: public }')
     expect(open).toMatchObject({ ok: true, findings: [] })
     expect(open.notes).toEqual([
-      'the request carried Authorization (from defaults.headers): judged as shared caches treat it, which public, s-maxage or must-revalidate lets them store'
+      'the request carried Authorization (from defaults.headers); public, s-maxage or must-revalidate lets shared caches store the answer anyway'
     ])
     // Without Authorization the same answer is storable.
     expect((await runItem('{ path: /auth-max-age, expect: public }')).ok).toBe(

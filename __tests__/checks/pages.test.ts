@@ -149,10 +149,8 @@ describe('pages', () => {
     expect(m.transfer_bytes_image).toBe(3 * png.length + thirdPng.length)
     expect(m.requests_font).toBe(1)
     expect(m.transfer_bytes_font).toBe(font.length)
-    expect(m['requests_third-party']).toBe(2)
-    expect(m['transfer_bytes_third-party']).toBe(
-      thirdJs.length + thirdPng.length
-    )
+    expect(m.requests_third_party).toBe(2)
+    expect(m.transfer_bytes_third_party).toBe(thirdJs.length + thirdPng.length)
     expect(m.requests).toBe(12)
     expect(m.transfer_bytes_total).toBe(
       page +

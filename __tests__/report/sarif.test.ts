@@ -101,6 +101,43 @@ describe('renderSarif', () => {
       ])
     )
     expect(warned.runs[0].results[0].level).toBe('warning')
-    expect(renderSarif(report([])).runs[0].results).toEqual([])
+    expect(renderSarif(report([])).runs).toEqual([])
+  })
+
+  it('writes one run per tool that ran, each with its own rules', () => {
+    const sarif = renderSarif(
+      report([
+        check({ findings: [secret('a.ts', 1)] }),
+        check({
+          kind: 'dependencies',
+          name: 'package-lock.json',
+          findings: [
+            {
+              rule: 'GHSA-xxxx-yyyy-zzzz',
+              file: 'package-lock.json',
+              line: 12,
+              message: 'lodash@4.17.20: prototype pollution'
+            }
+          ]
+        })
+      ])
+    )
+    expect(sarif.runs.map(r => r.tool.driver.name)).toEqual([
+      'launch-gate',
+      'launch-gate-dependencies'
+    ])
+    expect(sarif.runs.map(r => r.automationDetails.id)).toEqual([
+      'launch-gate/secrets/',
+      'launch-gate/dependencies/'
+    ])
+    const [, deps] = sarif.runs
+    expect(deps.tool.driver.rules.map(r => r.id)).toEqual([
+      'GHSA-xxxx-yyyy-zzzz'
+    ])
+    expect(deps.results[0]).toMatchObject({
+      ruleId: 'GHSA-xxxx-yyyy-zzzz',
+      message: { text: 'lodash@4.17.20: prototype pollution' }
+    })
+    expect(deps.results[0].partialFingerprints).toBeUndefined()
   })
 })

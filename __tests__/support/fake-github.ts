@@ -70,7 +70,16 @@ export interface FakeGitHub {
   close(): Promise<void>
 }
 
-export async function startFakeGitHub(): Promise<FakeGitHub> {
+/** Extra endpoints (see fake-git-data.ts): true when it answered the request. */
+export type FakeRoute = (
+  request: RecordedRequest,
+  res: ServerResponse,
+  headers: IncomingMessage['headers']
+) => boolean
+
+export async function startFakeGitHub(
+  options: { routes?: FakeRoute[] } = {}
+): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = []
   const comments = new Map<number, Comment[]>()
   const issues: Issue[] = []
@@ -128,6 +137,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         })
       }
 
+      for (const extra of options.routes ?? []) {
+        if (extra(request, res, req.headers)) return
+      }
       const route = `${request.method} ${request.path}`
       const bot = { login: `${fake.appSlug}[bot]` }
       const knownCommit = (sha: string) =>

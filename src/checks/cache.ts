@@ -203,6 +203,11 @@ export function evaluateCache(
   const cookies = fieldLines(res.headers, 'set-cookie')
   // What a cache does beyond the verdict: said in the finding, else noted.
   const asides = cachingAsides(caching)
+  let asidesSaid = false
+  const withAsides = (message: string) => {
+    asidesSaid = true
+    return message + asides.map(aside => `; ${aside}`).join('')
+  }
 
   if (res.status < 200 || res.status >= 300) {
     findings.push({
@@ -226,9 +231,10 @@ export function evaluateCache(
       })
     } else if (caching.lifetime < minimum) {
       findings.push({
-        message: `${shown}: shared caches may serve it ${caching.lifetime} s without asking the origin (${caching.lifetimeSource}); expected ${wanted}${asides.map(aside => `; ${aside}`).join('')}`
+        message: withAsides(
+          `${shown}: shared caches may serve it ${caching.lifetime} s without asking the origin (${caching.lifetimeSource}); expected ${wanted}`
+        )
       })
-      asides.length = 0
     }
     if (vary?.split(',').some(field => field.trim() === '*')) {
       findings.push({
@@ -244,13 +250,14 @@ export function evaluateCache(
       ? ' (must-understand with a status caches know overrides no-store)'
       : ''
     findings.push({
-      message: `${shown}: shared caches may store this private response${lifted}; expected private or no-store${asides.map(aside => `; ${aside}`).join('')}`
+      message: withAsides(
+        `${shown}: shared caches may store this private response${lifted}; expected private or no-store`
+      )
     })
-    asides.length = 0
   }
   if (caching.storable && request.authorized) {
     notes.push(
-      'the request carried Authorization (from defaults.headers): judged as shared caches treat it, which public, s-maxage or must-revalidate lets them store'
+      'the request carried Authorization (from defaults.headers); public, s-maxage or must-revalidate lets shared caches store the answer anyway'
     )
   }
   if (caching.noStoreLifted && item.expect === 'public') {
@@ -258,7 +265,7 @@ export function evaluateCache(
       `must-understand with status ${res.status}: caches that implement it store the response despite no-store (RFC 9111 §5.2.2.3)`
     )
   }
-  notes.push(...asides)
+  if (!asidesSaid) notes.push(...asides)
 
   // A cookie stored with a public page is handed to every later visitor.
   const cookieShared =

@@ -221,7 +221,7 @@ export function judgeLighthouse(
       score === null || score === undefined
         ? undefined
         : Math.round(score * 100)
-    if (points !== undefined) metrics[category] = points
+    if (points !== undefined) metrics[category.replace('-', '_')] = points
     const min = section.min_scores[category]
     if (min === undefined) continue
     if (points === undefined) {
@@ -266,8 +266,10 @@ export function judgeLighthouse(
   for (const warning of lhr.runWarnings ?? [])
     notes.push(`Lighthouse: ${warning}`)
   if (findings.length > 0) return { ...failedOutcome(findings, metrics), notes }
-  const shown = LIGHTHOUSE_CATEGORIES.filter(c => metrics[c] !== undefined)
-    .map(c => `${c} ${metrics[c]}`)
+  const shown = LIGHTHOUSE_CATEGORIES.filter(
+    c => metrics[c.replace('-', '_')] !== undefined
+  )
+    .map(c => `${c} ${metrics[c.replace('-', '_')]}`)
     .join(', ')
   return { ok: true, summary: shown || 'no scores', metrics, notes }
 }

@@ -335,9 +335,11 @@ export function judgePage(
   const metrics: Metrics = {}
   for (const key of PAGE_BUDGET_KEYS) {
     const list = byKey.get(key) ?? []
-    metrics[`transfer_bytes_${key}`] = sum(list, 'transferBytes')
-    metrics[`decoded_bytes_${key}`] = sum(list, 'decodedBytes')
-    if (key !== 'total') metrics[`requests_${key}`] = list.length
+    // `third-party` → `third_party`: metric names are identifiers.
+    const name = key.replace('-', '_')
+    metrics[`transfer_bytes_${name}`] = sum(list, 'transferBytes')
+    metrics[`decoded_bytes_${name}`] = sum(list, 'decodedBytes')
+    if (key !== 'total') metrics[`requests_${name}`] = list.length
   }
   metrics.requests = resources.length
 

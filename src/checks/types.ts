@@ -42,6 +42,21 @@ export interface Finding {
   fingerprint?: string
   /** Advice (a cookie without SameSite, DMARC without rua): never fails the check. */
   severity?: 'warning'
+  /** A regression budget breached against the baseline of earlier runs (§7.2). */
+  regression?: Regression
+}
+
+/** A metric worse than its baseline by more than its `regression` budget. */
+export interface Regression {
+  metric: string
+  value: number
+  baseline: number
+  /** Relative change against the baseline (0.32 = +32 %); null on a zero baseline. */
+  change: number | null
+  /** The budget as the policy writes it: `20%`, `50ms`. */
+  budget: string
+  /** Comparable runs the baseline is the median of. */
+  runs: number
 }
 
 /** What a unit reports; the engine turns it into a status. */

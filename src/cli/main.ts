@@ -11,6 +11,7 @@ import { writeJsonReport } from '../report/json.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
+import { acceptBaseline, cliHistory } from './history.ts'
 import { STARTER_POLICY } from './starter-policy.ts'
 
 /** Exit codes of the contract (spec §3). */
@@ -21,7 +22,9 @@ const DEFAULT_POLICY = '.github/launch-policy.yml'
 const USAGE = `Usage:
   launch-gate check [--policy FILE] [--url URL] [--checks a,b] [--json FILE]
                     [--sarif FILE] [--wait 3m] [--fail-on error|never] [--no-color]
+                    [--history FILE]
   launch-gate init [--policy FILE] [--force]
+  launch-gate history accept [--policy FILE] [--history FILE]
 
 Exit codes: 0 all checks passed, 1 the gate failed, 2 invalid policy or usage.`
 
@@ -55,6 +58,7 @@ export async function main(
     }
     if (command === 'check') return await check(rest, io)
     if (command === 'init') return await init(rest, io)
+    if (command === 'history') return await history(rest, io)
     throw new UsageError(`unknown command '${command}'`)
   } catch (error) {
     if (error instanceof PolicyError) {
@@ -89,7 +93,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
     sarif: { type: 'string' },
     wait: { type: 'string' },
     'fail-on': { type: 'string', default: 'error' },
-    'no-color': { type: 'boolean', default: false }
+    'no-color': { type: 'boolean', default: false },
+    history: { type: 'string' }
   })
   const failOn = values['fail-on'] as string
   if (failOn !== 'error' && failOn !== 'never') {
@@ -123,7 +128,13 @@ async function check(args: string[], io: CliIo): Promise<number> {
     progress: live,
     onResult: () => {
       if (io.isTty) io.stderr('\r\x1b[K')
-    }
+    },
+    history: cliHistory(loaded, {
+      file: values.history as string | undefined,
+      env: io.env,
+      cwd: io.cwd,
+      warn: line => io.stderr(`warning: ${line}\n`)
+    })
   })
   io.stdout(
     renderConsole(report, {
@@ -138,6 +149,28 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (report.result === 'pass') return EXIT.pass
   if (failOn === 'never' && report.error === undefined) return EXIT.pass
   return EXIT.fail
+}
+
+async function history(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args
+  if (action !== 'accept') {
+    throw new UsageError(
+      `unknown history command '${action ?? ''}': expected accept`
+    )
+  }
+  const { values } = parse(rest, {
+    policy: { type: 'string', default: DEFAULT_POLICY },
+    history: { type: 'string' }
+  })
+  const loaded = await loadPolicyFile(values.policy as string, io.env, io.cwd)
+  io.stdout(
+    `${await acceptBaseline(loaded, {
+      file: values.history as string | undefined,
+      env: io.env,
+      cwd: io.cwd
+    })}\n`
+  )
+  return EXIT.pass
 }
 
 async function init(args: string[], io: CliIo): Promise<number> {

@@ -11,10 +11,20 @@ import { HttpClient } from '../net/http.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { workspaceFileReader, type PolicyFileReader } from '../policy/files.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
+import { historySection, type Policy } from '../policy/schema.ts'
+import { errorMessage } from '../util/errors.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report, Waited } from '../report/model.ts'
+import {
+  appendRecord,
+  historyJudge,
+  parseHistory,
+  type HistoryStore,
+  type RunFacts
+} from './history.ts'
 import { maskable, Redactor } from '../util/redact.ts'
-import { runChecks } from './run.ts'
+import { logText } from '../util/untrusted.ts'
+import { runChecks, type RunOptions } from './run.ts'
 import { waitBeforeChecks } from './wait.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
@@ -40,6 +50,19 @@ export interface GateOptions {
   progress?(line: string): void
   onResult?(result: CheckResult): void
   onSecretValues?(values: readonly string[]): void
+  /** Run history (§7.2): read before the checks, this run appended after. */
+  history?: HistoryOptions
+}
+
+export interface HistoryOptions {
+  store: HistoryStore
+  run: RunFacts
+  baseRef: string
+  accept: boolean
+  /** False for pull requests and forks: they read history, never write it. */
+  write: boolean
+  /** A store that cannot be read or written is a warning; the gate goes on. */
+  warn(message: string): void
 }
 
 /** Room for everything but load tests, which add their own time on top. */
@@ -63,14 +86,24 @@ export async function runGate(
   }
   register(loaded.hiddenValues)
   try {
-    const report = await runGateUnredacted(loaded, {
-      ...options,
-      log: line => options.log(redactor.text(line)),
-      progress: line => options.progress?.(redactor.text(line)),
-      onResult: result => options.onResult?.(redactor.deep(result)),
-      onSecretValues: register
-    })
-    return redactor.deep(report)
+    const history = options.history
+    const memory = history && (await recall(history, loaded.policy))
+    const report = await runGateUnredacted(
+      loaded,
+      {
+        ...options,
+        // Log lines may quote the target: one line, no workflow command.
+        log: line => options.log(logText(redactor.text(line))),
+        progress: line => options.progress?.(logText(redactor.text(line))),
+        onResult: result => options.onResult?.(redactor.deep(result)),
+        onSecretValues: register
+      },
+      memory?.judge
+    )
+    // History gets what the report shows: redacted.
+    return memory && history
+      ? await remember(memory, redactor.deep(report), history, loaded.policy)
+      : redactor.deep(report)
   } catch (error) {
     if (error instanceof Error) error.message = redactor.text(error.message)
     throw error
@@ -79,7 +112,8 @@ export async function runGate(
 
 async function runGateUnredacted(
   loaded: LoadedPolicy,
-  options: GateOptions
+  options: GateOptions,
+  judge: RunOptions['judge']
 ): Promise<Report> {
   const { policy } = loaded
   assertHasChecks(loaded)
@@ -144,11 +178,64 @@ async function runGateUnredacted(
       notes,
       deadlineMs: BASE_DEADLINE_MS,
       onResult: options.onResult,
-      onSecretValues: options.onSecretValues
+      onSecretValues: options.onSecretValues,
+      judge
     })
   } finally {
     await http.close()
   }
+}
+
+/** Reads the gate's earlier runs; an unreadable store warns and counts as empty. */
+async function recall(history: HistoryOptions, policy: Policy) {
+  const settings = policy.history ?? historySection.parse({})
+  let text = ''
+  try {
+    text = await history.store.read()
+  } catch (error) {
+    history.warn(
+      `cannot read the history (${history.store.where}): ${errorMessage(error)}`
+    )
+  }
+  const { records, skipped } = parseHistory(text, history.run.key)
+  if (skipped > 0) {
+    history.warn(
+      `history (${history.store.where}): ${skipped} unreadable line(s) skipped`
+    )
+  }
+  return historyJudge(
+    records,
+    {
+      settings,
+      run: history.run,
+      baseRef: history.baseRef,
+      accept: history.accept
+    },
+    policy
+  )
+}
+
+/** Completes the report with history and appends this run (unless read-only). */
+async function remember(
+  memory: ReturnType<typeof historyJudge>,
+  report: Report,
+  history: HistoryOptions,
+  policy: Policy
+): Promise<Report> {
+  const finished = memory.finish(report)
+  if (history.write) {
+    const keep = (policy.history ?? historySection.parse({})).keep
+    try {
+      await history.store.update(text =>
+        appendRecord(text, finished.record, keep)
+      )
+    } catch (error) {
+      history.warn(
+        `cannot write the history (${history.store.where}): ${errorMessage(error)}`
+      )
+    }
+  }
+  return finished.report
 }
 
 function resolveTarget(url: string | undefined): URL | undefined {

@@ -10,6 +10,7 @@ import {
   type UnitOutcome
 } from '../checks/types.ts'
 import type { LoadedPolicy } from '../policy/load.ts'
+import type { PolicyPath } from '../policy/schema.ts'
 import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
@@ -35,6 +36,8 @@ export interface RunOptions {
   onSecretValues?: (values: readonly string[]) => void
   /** Set when the run cannot be judged (§7.0): nothing runs, the result is `fail`. */
   cannotJudge?: string
+  /** Judges each result further (history: regression budgets), before `onResult`. */
+  judge?: (result: CheckResult, policyPath: PolicyPath) => CheckResult
   /** When the run began, if before the checks (a wait): the report's times count from it. */
   started?: Date
   /** What the gate waited for before the checks. */
@@ -66,7 +69,8 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const runOne = async (item: Planned) => {
     if (cannotJudge !== undefined) return
     try {
-      const result = await runUnit(item, options, deadline)
+      const raw = await runUnit(item, options, deadline)
+      const result = options.judge?.(raw, item.unit.policyPath) ?? raw
       results.set(item, result)
       options.onResult?.(result)
     } catch (error) {

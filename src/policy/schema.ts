@@ -19,6 +19,7 @@ import {
   readAge,
   readDuration
 } from '../util/duration.ts'
+import { regressionBudgets } from './regression.ts'
 
 /** A timer (§7.0): `500ms` … `24h`, above 0; milliseconds once parsed. */
 const duration = z
@@ -395,6 +396,7 @@ const latencyItem = z
     p99: duration.optional(),
     max: duration.optional(),
     error_rate: z.number().min(0).max(1).optional(),
+    regression: regressionBudgets('latency'),
     level
   })
   .refine(
@@ -615,6 +617,7 @@ const pagesItem = z
       .boolean()
       .default(true)
       .describe('text resources over 1 KiB must be served br, gzip or zstd'),
+    regression: regressionBudgets('pages'),
     level
   })
   .refine(onePlace, onePlaceError)
@@ -663,6 +666,7 @@ const lighthouse = z.strictObject({
     })
     .default({})
     .describe('upper bounds on the median run'),
+  regression: regressionBudgets('lighthouse'),
   level: sectionLevel
 })
 
@@ -693,6 +697,46 @@ const defaults = z.strictObject({
     .describe('sent with every request to the target')
 })
 
+export const historySection = z
+  .strictObject({
+    store: z
+      .enum(['branch', 'file'])
+      .default('branch')
+      .describe(
+        'branch: a data branch written through the GitHub API; file: JSON Lines at path'
+      ),
+    branch: z
+      .string()
+      .regex(/^(?!.*\.\.)(?!\/)[A-Za-z0-9._/-]+(?<![./])$/, {
+        error: 'expected a branch name like launch-gate-history'
+      })
+      .default('launch-gate-history'),
+    path: z.string().min(1).default('.launch-gate/history.jsonl'),
+    key: z.string().default('').describe('optional extra part of the gate key'),
+    keep: z
+      .int()
+      .min(1)
+      .max(5000)
+      .default(200)
+      .describe('records kept per gate'),
+    baseline_runs: z
+      .int()
+      .min(1)
+      .max(100)
+      .default(5)
+      .describe('baseline = median over the last N comparable runs'),
+    min_runs: z
+      .int()
+      .min(1)
+      .max(100)
+      .default(3)
+      .describe('fewer comparable runs than this: no baseline yet')
+  })
+  .refine(h => h.min_runs <= h.baseline_runs, {
+    error: 'min_runs cannot exceed baseline_runs',
+    path: ['min_runs']
+  })
+
 const policyShape = z.strictObject({
   version: z.literal(1, { error: 'expected version: 1' }),
   target: absoluteUrl.optional().describe('base URL for relative paths'),
@@ -712,6 +756,11 @@ const policyShape = z.strictObject({
     .optional()
     .describe('multi-step user journeys: each is one check'),
   exposure: exposure.optional(),
+  history: historySection
+    .optional()
+    .describe(
+      'run history: baselines, regression budgets, trends (off when absent)'
+    ),
   dependencies: dependencies.optional(),
   pages: z.array(pagesItem).optional(),
   lighthouse: lighthouse.optional()
@@ -795,6 +844,8 @@ function templateProblems(policy: PolicyShape) {
 
 /** A validated policy, durations in milliseconds, defaults filled in. */
 export type Policy = z.output<typeof policySchema>
+
+export type HistorySettings = z.output<typeof historySection>
 
 /** Keys and indexes from the document root to a node. */
 export type PolicyPath = readonly (string | number)[]

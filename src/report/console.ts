@@ -1,5 +1,6 @@
 import type { Status } from '../checks/types.ts'
 import { findingLocation, findingsToShow } from './markdown.ts'
+import { trendLines } from './trends.ts'
 import { headline, type CheckResult, type Report } from './model.ts'
 import { logText } from '../util/untrusted.ts'
 
@@ -56,6 +57,7 @@ export function renderConsole(report: Report, options: ConsoleOptions): string {
       details.push(`       - ${logText(check.summary)}`)
     }
     lines.push(...details)
+    lines.push(...trendLines(check).map(line => `       ${line}`))
   }
   const verdict =
     report.result === 'pass' ? paint('pass', 'PASS') : paint('fail', 'FAIL')

@@ -1,5 +1,6 @@
 import type { Status } from '../checks/types.ts'
 import type { CheckResult, Report } from './model.ts'
+import { trendSection } from './trends.ts'
 import { failsGate, headline } from './model.ts'
 import { htmlText, markdownCode, markdownText } from '../util/untrusted.ts'
 
@@ -48,6 +49,8 @@ export interface MarkdownOptions {
   measure?: 'chars' | 'bytes'
   /** Appended as a link to the full report, e.g. the workflow run. */
   runUrl?: string
+  /** Add a trend chart per budgeted metric (job summary, nightly issue). */
+  trends?: boolean
 }
 
 /**
@@ -97,6 +100,10 @@ export function renderMarkdown(
         close: ['', '</details>']
       })
     }
+  }
+  const trends = options.trends ? trendSection(report) : undefined
+  if (trends) {
+    details.push({ open: [trends.title, ''], items: trends.charts, close: [] })
   }
   const footer = options.runUrl
     ? ['', `[Full run and logs](${encodeURI(options.runUrl)})`]

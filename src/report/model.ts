@@ -6,6 +6,7 @@ import type {
   SourcePosition,
   Status
 } from '../checks/types.ts'
+import type { MetricUnit } from '../policy/regression.ts'
 import { oneLine } from '../util/untrusted.ts'
 
 /** One row of the report (spec §5). */
@@ -22,6 +23,34 @@ export interface CheckResult {
   /** Where the policy declared this check. */
   source?: SourcePosition
   duration_ms: number
+  /** With history (§7.2): the median of earlier comparable runs. */
+  baseline?: { runs: number; metrics: Record<string, number> }
+  /** With history: pass/fail flipped at least 3 times in the last 10 runs. */
+  flaky?: boolean
+  /** With history: each budgeted metric over the last runs, this one last. */
+  trends?: Trend[]
+}
+
+/** A budgeted metric over the last runs (oldest first), for charts. */
+export interface Trend {
+  /** The budget key (`p95`) and the metric it reads (`p95_ms`). */
+  key: string
+  metric: string
+  unit: MetricUnit
+  values: number[]
+  /** The line a value must stay under (or over, when higher is better). */
+  budget?: number
+}
+
+/** With history: the gate's recent runs, for noise-aware alerting. */
+export interface RunHistory {
+  /** Records of this gate the store holds, this run not counted. */
+  runs: number
+  /** Failing runs in a row on this branch, this one included (0 when it passes). */
+  failing_streak: number
+  /** When the streak began, and the runs in it (links when known). */
+  failing_since?: string
+  failing_runs?: string[]
 }
 
 /** What the gate waited for before any check (§7.8). */
@@ -48,6 +77,8 @@ export interface Report {
   /** Set when the gate waited before the checks; its time is in `duration_ms`. */
   waited?: Waited
   checks: CheckResult[]
+  /** Set when the run used history (§7.2). */
+  history?: RunHistory
 }
 
 /** A check that fails the gate: `fail`, or `error` at level error. */

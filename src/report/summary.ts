@@ -9,7 +9,8 @@ export function renderStepSummary(report: Report, runUrl?: string): string {
   const markdown = renderMarkdown(report, {
     maxLength: STEP_SUMMARY_BYTES - 1,
     measure: 'bytes',
-    runUrl
+    runUrl,
+    trends: true
   })
   return `${markdown}\n`
 }
