@@ -1,3 +1,4 @@
+import { LatencyHistogram } from '../../src/checks/latency/histogram.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadChecks } from '../../src/checks/registry.ts'
 import {
@@ -351,6 +352,8 @@ function result(
   return {
     latency: figures,
     serviceTime: figures,
+    histogram: new LatencyHistogram(),
+    window: { start: 0, end: 1000 },
     requests: 100,
     errors: {
       total: 0,

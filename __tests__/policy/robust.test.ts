@@ -57,6 +57,20 @@ describe('policy robustness', () => {
   })
 })
 
+describe('user regexes in the policy', () => {
+  it('an invalid one is a policy error at its position', async () => {
+    const error = await loadError(async () =>
+      parsePolicy(
+        'version: 1\nheaders:\n  forbid: [{ header: server, matching: "(a" }]\nsecrets:\n  allow: ["[z-a]"]\n',
+        'p.yml',
+        {}
+      )
+    )
+    expect(error.problems.map(p => p.line)).toEqual([3, 5])
+    expect(error.message).toMatch(/^p\.yml:3:\d+: /)
+  })
+})
+
 describe('${VAR} values', () => {
   const yaml = `version: 1
 target: https://\${HOST}:8443/base?sig=\${SIG}

@@ -1,4 +1,5 @@
 import type { HttpClient } from '../net/http.ts'
+import type { Shard, ShardMeasurement } from './latency/shard.ts'
 import type { PolicyFileReader } from '../policy/files.ts'
 import type { Policy, PolicyPath } from '../policy/schema.ts'
 
@@ -67,6 +68,8 @@ export interface UnitOutcome {
   findings?: Finding[]
   /** What the reader should know that is no finding (a file skipped, a cap reached). */
   notes?: string[]
+  /** What a shard's latency check carries for the merge (§7.6). */
+  shard?: ShardMeasurement
   /** Raw secret values found: masked in logs by the adapter, never reported. */
   secretValues?: string[]
 }
@@ -97,6 +100,8 @@ export interface CheckContext {
   readonly diffRange: DiffRange | undefined
   /** The change as the GitHub API describes it, for when local git cannot. */
   readonly changesFromApi?: ChangeProvider
+  /** This runner's part of a sharded load (`shard: i/N`). */
+  readonly shard?: Shard
   /**
    * Reads a file the policy names (baseline, budgets) from where the policy
    * was read: the base commit under `policy-ref: base`, else the workspace.

@@ -13,6 +13,7 @@ import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
 import { acceptBaseline, cliHistory } from './history.ts'
 import { STARTER_POLICY } from './starter-policy.ts'
+import { logText } from '../util/untrusted.ts'
 
 /** Exit codes of the contract (spec §3). */
 export const EXIT = { pass: 0, fail: 1, invalid: 2 } as const
@@ -66,7 +67,7 @@ export async function main(
     } else if (error instanceof UsageError) {
       io.stderr(`launch-gate: ${error.message}\n\n${USAGE}\n`)
     } else {
-      io.stderr(`launch-gate: ${errorMessage(error)}\n`)
+      io.stderr(`launch-gate: ${logText(errorMessage(error))}\n`)
       return EXIT.fail
     }
     return EXIT.invalid
@@ -133,7 +134,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       file: values.history as string | undefined,
       env: io.env,
       cwd: io.cwd,
-      warn: line => io.stderr(`warning: ${line}\n`)
+      warn: line => io.stderr(`warning: ${logText(line)}\n`)
     })
   })
   io.stdout(

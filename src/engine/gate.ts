@@ -23,8 +23,11 @@ import {
   type RunFacts
 } from './history.ts'
 import { maskable, Redactor } from '../util/redact.ts'
+import { formatDuration } from '../util/duration.ts'
 import { logText } from '../util/untrusted.ts'
 import { runChecks, type RunOptions } from './run.ts'
+import { policyDigest } from './shards.ts'
+import type { Shard } from '../checks/latency/shard.ts'
 import { waitBeforeChecks } from './wait.ts'
 
 /** What both adapters (action and CLI) hand to the engine. */
@@ -50,6 +53,11 @@ export interface GateOptions {
   progress?(line: string): void
   onResult?(result: CheckResult): void
   onSecretValues?(values: readonly string[]): void
+  /**
+   * This runner's part of a sharded load test (§7.6): the run is
+   * latency-only, starts its load at `startAt` and reports a shard report.
+   */
+  shard?: Shard & { startAt: Date }
   /** Run history (§7.2): read before the checks, this run appended after. */
   history?: HistoryOptions
 }
@@ -118,7 +126,10 @@ async function runGateUnredacted(
   const { policy } = loaded
   assertHasChecks(loaded)
   const target = resolveTarget(options.url ?? policy.target)
-  if (options.only) assertSelectable(options.only, loaded)
+  const only: readonly CheckKind[] | undefined = options.shard
+    ? ['latency']
+    : options.only
+  if (only) assertSelectable(only, loaded)
 
   const http = new HttpClient({
     timeoutMs: policy.defaults.timeout,
@@ -151,12 +162,13 @@ async function runGateUnredacted(
     }
     const checks = await loadChecks(
       CHECK_KINDS.filter(
-        kind =>
-          policy[kind] !== undefined &&
-          (!options.only || options.only.includes(kind))
+        kind => policy[kind] !== undefined && (!only || only.includes(kind))
       )
     )
-    return await runChecks({
+    if (options.shard && !cannotJudge) {
+      await startTogether(options.shard, options.log)
+    }
+    const report = await runChecks({
       loaded,
       checks,
       cannotJudge,
@@ -170,20 +182,53 @@ async function runGateUnredacted(
         cwd: options.cwd,
         diffRange: options.diffRange,
         changesFromApi: options.changesFromApi,
+        shard: options.shard,
         readPolicyFile:
           options.readPolicyFile ?? workspaceFileReader(options.cwd),
         progress: options.progress ?? (() => {})
       },
-      only: options.only,
+      only,
       notes,
       deadlineMs: BASE_DEADLINE_MS,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues,
       judge
     })
+    if (!options.shard) return report
+    const { startAt, ...shard } = options.shard
+    return {
+      ...report,
+      checks: report.checks.filter(c => c.kind === 'latency'),
+      shard: {
+        ...shard,
+        policy_digest: policyDigest(policy),
+        start_at: startAt.toISOString()
+      }
+    }
   } finally {
     await http.close()
   }
+}
+
+/**
+ * Holds a shard until the shared start, so every runner's load overlaps;
+ * one already past it starts at once and says so.
+ */
+async function startTogether(
+  shard: Shard & { startAt: Date },
+  log: (line: string) => void
+): Promise<void> {
+  const wait = shard.startAt.getTime() - Date.now()
+  if (wait <= 0) {
+    log(
+      `shard ${shard.index}/${shard.count}: start-at ${shard.startAt.toISOString()} has passed; starting now`
+    )
+    return
+  }
+  log(
+    `shard ${shard.index}/${shard.count}: starting the load at ${shard.startAt.toISOString()} (in ${formatDuration(wait)})`
+  )
+  await new Promise(resolve => setTimeout(resolve, wait))
 }
 
 /** Reads the gate's earlier runs; an unreadable store warns and counts as empty. */

@@ -279,6 +279,7 @@ async function runUnit(
       metrics: outcome.metrics ?? {},
       findings: outcome.findings ?? [],
       notes: outcome.notes ?? [],
+      ...(outcome.shard ? { shard: outcome.shard } : {}),
       duration_ms: elapsed()
     }
   } catch (error) {

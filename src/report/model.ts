@@ -6,6 +6,7 @@ import type {
   SourcePosition,
   Status
 } from '../checks/types.ts'
+import type { Shard, ShardMeasurement } from '../checks/latency/shard.ts'
 import type { MetricUnit } from '../policy/regression.ts'
 import { oneLine } from '../util/untrusted.ts'
 
@@ -20,6 +21,8 @@ export interface CheckResult {
   findings: Finding[]
   /** What the reader should know that is no finding (a file skipped, a cap reached). */
   notes: string[]
+  /** Shard reports only: what the merge needs (§7.6). */
+  shard?: ShardMeasurement
   /** Where the policy declared this check. */
   source?: SourcePosition
   duration_ms: number
@@ -66,6 +69,8 @@ export interface Waited {
 export interface Report {
   version: 1
   result: 'pass' | 'fail'
+  /** Shard reports only: which shard of how many, of which policy (§7.6). */
+  shard?: Shard & { policy_digest: string; start_at: string }
   /** Set when the run cannot be judged (§7.0): every check is `skip`. */
   error?: string
   target: string | null

@@ -2,7 +2,12 @@
  * The one place that knows latency units: samples go in as microseconds
  * (integers, what hdr-histogram-js stores), figures come out in milliseconds.
  */
-import { build, type Histogram } from 'hdr-histogram-js'
+import {
+  build,
+  decodeFromCompressedBase64,
+  encodeIntoCompressedBase64,
+  type Histogram
+} from 'hdr-histogram-js'
 
 /** Anything slower than an hour is recorded as an hour. */
 const HIGHEST_US = 3_600_000_000
@@ -33,6 +38,26 @@ export class LatencyHistogram {
     numberOfSignificantValueDigits: 3,
     useWebAssembly: false
   })
+
+  /**
+   * Reads HdrHistogram's compressed base64 interchange form (what shard
+   * reports carry); throws on anything else.
+   */
+  static decode(base64: string): LatencyHistogram {
+    const histogram = new LatencyHistogram()
+    histogram.histogram.add(decodeFromCompressedBase64(base64, 32, false))
+    return histogram
+  }
+
+  /** HdrHistogram's compressed base64 form, which other HdrHistogram libraries read. */
+  encode(): string {
+    return encodeIntoCompressedBase64(this.histogram)
+  }
+
+  /** Adds every sample of `other`: the merge of two shards' distributions. */
+  add(other: LatencyHistogram): void {
+    this.histogram.add(other.histogram)
+  }
 
   get count(): number {
     return this.histogram.totalCount

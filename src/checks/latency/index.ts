@@ -27,6 +27,12 @@ import {
   type LoadResult,
   type LoadSettings
 } from './load.ts'
+import {
+  shardLoad,
+  shardMeasurement,
+  shardSequence,
+  type Shard
+} from './shard.ts'
 
 export type LatencyItem = NonNullable<Policy['latency']>[number]
 
@@ -73,10 +79,15 @@ export const latencyCheck: Check<'latency'> = {
         exclusive: true,
         async run(ctx) {
           const prepared = await prepareLoad(item, setup, ctx)
+          const part = ctx.shard ? shardLoad(item, ctx.shard, name) : item
           const result = await runLoad({
-            ...loadSettings(item),
+            ...loadSettings(part),
             origin: prepared.origin,
-            sources: prepared.sources,
+            sources: ctx.shard
+              ? prepared.sources.map(source =>
+                  shardSequence(source, ctx.shard as Shard)
+                )
+              : prepared.sources,
             timeoutMs: ctx.http.timeoutMs,
             ca: ctx.ca,
             signal: ctx.signal,
@@ -85,11 +96,17 @@ export const latencyCheck: Check<'latency'> = {
           if (result.stoppedBy === 'cancelled') {
             throw new CheckError('cancelled: out of time')
           }
-          const outcome = evaluateLatency(item, result, ctx.http.timeoutMs)
+          const outcome = evaluateLatency(part, result, ctx.http.timeoutMs)
           const notes = pathNotes(prepared.labels, result)
+          const shard =
+            ctx.shard && shardMeasurement(item, result, ctx.http.timeoutMs)
           return {
             ...outcome,
             ...(notes.length > 0 && { notes }),
+            ...(shard && {
+              metrics: { ...outcome.metrics, histogram: shard.histogram },
+              shard
+            }),
             secretValues: prepared.secrets
           }
         }

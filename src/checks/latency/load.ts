@@ -124,6 +124,10 @@ export interface LoadResult {
    * to wait for a free connection.
    */
   serviceTime: LatencyFigures
+  /** The successful latencies themselves, for shard reports to merge. */
+  histogram: LatencyHistogram
+  /** The measured window in epoch milliseconds, for shards to line up. */
+  window: { start: number; end: number }
   /** Measured requests that ended, successfully or not. */
   requests: number
   errors: ErrorCounts
@@ -293,6 +297,7 @@ class LoadRun {
    */
   private readonly inFlight: Exchange[] = []
   private readonly t0 = process.hrtime.bigint()
+  private readonly t0Epoch = Date.now()
   private readonly timeoutUs: number
   /** Per-path counts, only when there are several paths. */
   private readonly byPath:
@@ -613,6 +618,11 @@ class LoadRun {
         ? this.serviceHistogram
         : this.histogram
       ).figures(),
+      histogram: this.histogram,
+      window: {
+        start: this.t0Epoch + this.measureStartUs / 1000,
+        end: this.t0Epoch + this.lastEndUs / 1000
+      },
       requests: this.measuredDone,
       errors: this.errors,
       rps: elapsedUs > 0 ? (this.measuredDone * 1e6) / elapsedUs : 0,
