@@ -80,7 +80,7 @@ describe('lighthouse', () => {
     for (const key of [
       'performance',
       'accessibility',
-      'best-practices',
+      'best_practices',
       'seo'
     ]) {
       expect(m[key]).toBeTypeOf('number')
