@@ -12,6 +12,7 @@ import { writeSarif } from '../report/sarif.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
 import { acceptBaseline, cliHistory } from './history.ts'
+import { listRules, writeBaselineFile } from './secrets.ts'
 import { STARTER_POLICY } from './starter-policy.ts'
 import { logText } from '../util/untrusted.ts'
 
@@ -25,6 +26,8 @@ const USAGE = `Usage:
                     [--sarif FILE] [--wait 3m] [--fail-on error|never] [--no-color]
                     [--history FILE]
   launch-gate init [--policy FILE] [--force]
+  launch-gate secrets baseline [--policy FILE]   accept today's findings (writes secrets.baseline)
+  launch-gate secrets rules                      list every secret rule
   launch-gate history accept [--policy FILE] [--history FILE]
 
 Exit codes: 0 all checks passed, 1 the gate failed, 2 invalid policy or usage.`
@@ -59,6 +62,7 @@ export async function main(
     }
     if (command === 'check') return await check(rest, io)
     if (command === 'init') return await init(rest, io)
+    if (command === 'secrets') return await secrets(rest, io)
     if (command === 'history') return await history(rest, io)
     throw new UsageError(`unknown command '${command}'`)
   } catch (error) {
@@ -150,6 +154,24 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (report.result === 'pass') return EXIT.pass
   if (failOn === 'never' && report.error === undefined) return EXIT.pass
   return EXIT.fail
+}
+
+async function secrets(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args
+  if (sub === 'rules') {
+    parse(rest, {})
+    listRules(io)
+    return EXIT.pass
+  }
+  if (sub === 'baseline') {
+    const { values } = parse(rest, {
+      policy: { type: 'string', default: DEFAULT_POLICY }
+    })
+    return await writeBaselineFile(values.policy as string, io)
+  }
+  throw new UsageError(
+    `unknown secrets command '${sub ?? ''}': expected baseline or rules`
+  )
 }
 
 async function history(args: string[], io: CliIo): Promise<number> {
