@@ -397,7 +397,9 @@ function noteLines(notes: readonly SourceNote[]): string[] {
  * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
  */
 export function maskable(secret: string): string[] {
-  const values = secret.length >= MIN_MASK_LENGTH ? [secret] : []
+  // A value spanning lines never appears whole on one log line.
+  const values =
+    secret.length >= MIN_MASK_LENGTH && !secret.includes('\n') ? [secret] : []
   if (secret.includes('\n') || secret.includes('\\n')) {
     for (const line of secret.split(/\\n|\r?\n/)) {
       const trimmed = line.trim()
