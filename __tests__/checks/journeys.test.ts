@@ -361,3 +361,22 @@ describe('authenticated load with a setup journey', () => {
     )
   })
 })
+
+describe('the host rule under load', () => {
+  it('refuses a link-local URL when the target is on loopback, without a packet sent', async () => {
+    const { HostRule } = await import('../../src/net/host-rule.ts')
+    const { policy } = policyFrom(
+      'version: 1\nlatency:\n  - url: http://169.254.169.254/latest/meta-data/\n    concurrency: 2\n    requests: 60\n    warmup: 0s\n'
+    )
+    const [unit] = latencyCheck.units(policy.latency ?? [], policy)
+    const target = new URL(app.url)
+    const outcome = await runUnit(
+      unit,
+      testContext({ target, httpOptions: { hostRule: new HostRule(target) } })
+    )
+    expect(outcome.ok).toBe(false)
+    expect(outcome.findings?.map(f => f.message).join('\n')).toContain(
+      'refused to connect to 169.254.169.254: a link-local address, and the target is not one (host rule)'
+    )
+  })
+})

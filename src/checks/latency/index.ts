@@ -102,6 +102,7 @@ export const latencyCheck: Check<'latency'> = {
               : prepared.sources,
             timeoutMs: ctx.http.timeoutMs,
             ca: ctx.ca,
+            hostRule: ctx.http.hostRule,
             signal: ctx.signal,
             onProgress: progress => ctx.progress(progressLine(name, progress))
           })

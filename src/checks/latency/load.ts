@@ -7,6 +7,7 @@
 import { rootCertificates } from 'node:tls'
 import { Client, Pool, type Dispatcher } from 'undici'
 import { describeNetworkError } from '../../net/http.ts'
+import type { HostRule } from '../../net/host-rule.ts'
 import { LatencyHistogram, type LatencyFigures } from './histogram.ts'
 
 /** With neither `duration` nor `requests`, a check runs this long. */
@@ -178,6 +179,8 @@ export interface LoadOptions extends LoadSettings {
   timeoutMs: number
   /** Extra trusted CA certificates (PEM). */
   ca?: readonly string[]
+  /** The host rule of §7.0, applied when each connection opens. */
+  hostRule?: HostRule
   /** Overrides the pool size (the benchmark mimics a one-connection tool). */
   connections?: number
   signal: AbortSignal
@@ -339,14 +342,16 @@ class LoadRun {
     this.warmupCount = this.bounds.warmupRequests
     this.warming = this.warmupCount > 0
     const connections = options.connections ?? this.bounds.connections
+    const connect = {
+      timeout: options.timeoutMs,
+      ...(options.ca?.length
+        ? { ca: [...rootCertificates, ...options.ca] }
+        : {})
+    }
     const clientOptions = {
       pipelining: 1,
-      connect: {
-        timeout: options.timeoutMs,
-        ...(options.ca?.length
-          ? { ca: [...rootCertificates, ...options.ca] }
-          : {})
-      }
+      // Checked once per connection, never per request.
+      connect: options.hostRule ? options.hostRule.connector(connect) : connect
     }
     if (this.open) {
       this.pool = new Pool(options.origin.origin, {
