@@ -33,7 +33,8 @@ if (process.argv[2] === '--scan') {
   for (const file of await listFiles(dir)) {
     const { source } = readTracked(join(dir, file), file)
     if (!source) continue
-    for (const f of await scanSource(source, { allow: [], knownValues: [] })) {
+    for (const f of scanSource(source, { allow: [], knownValues: [] })
+      .findings) {
       hits.push(`${file}:${f.line}`)
     }
   }
@@ -122,7 +123,7 @@ try {
   const corpus = await generateCorpus(corpusDir)
   const mb = corpus.bytes / 1024 / 1024
   console.log(
-    `corpus: ${corpus.files} files, ${mb.toFixed(1)} MiB, ${corpus.planted.length} planted secrets in ${new Set(corpus.planted.map(p => p.format)).size} formats, ${corpus.harmless.length} harmless high-entropy lines`
+    `corpus: ${corpus.files} files, ${mb.toFixed(1)} MiB, ${corpus.planted.length} planted secrets in ${new Set(corpus.planted.map(p => p.format)).size} families, ${corpus.harmless.length} look-alike lines`
   )
   // The secretlint JSON output holds raw (generated) values: keep it out of the corpus.
   const out = join(work, 'secretlint.json')
@@ -135,9 +136,11 @@ try {
 
   const key = (p: Planted) => `${p.file}:${p.line}`
   const plantedKeys = new Set(corpus.planted.map(key))
-  const formats = [...new Set(corpus.planted.map(p => p.format))].sort()
+  const families = [...new Set(corpus.planted.map(p => p.format))].sort()
 
-  console.log(`\nthroughput (whole process, median of ${RUNS}):`)
+  console.log(
+    `\nthroughput (whole process, median of ${RUNS}; a loaded machine: compare the ratio, not the seconds):`
+  )
   for (const side of sides) {
     console.log(
       `  ${side.name.padEnd(15)} ${side.seconds.toFixed(2)} s  ${(mb / side.seconds).toFixed(1)} MiB/s`
@@ -152,36 +155,58 @@ try {
   const ratio = sides[1].seconds / sides[0].seconds
   console.log(`  ratio           ${ratio.toFixed(1)}x (target >= 5x)`)
 
-  console.log('\nrecall per format:            launch-gate   secretlint')
-  let behind = 0
-  for (const format of formats) {
-    const planted = corpus.planted.filter(p => p.format === format)
+  console.log('\nrecall per family:                launch-gate   secretlint')
+  let worstFamily = 1
+  for (const family of families) {
+    const planted = corpus.planted.filter(p => p.format === family)
     const [ours, theirs] = sides.map(
       s => planted.filter(p => s.hits.has(key(p))).length
     )
-    if (ours < theirs) behind++
+    worstFamily = Math.min(worstFamily, ours / planted.length)
     console.log(
-      `  ${format.padEnd(28)}${`${ours}/${planted.length}`.padStart(8)}${`${theirs}/${planted.length}`.padStart(13)}${ours < theirs ? '  BEHIND' : ''}`
+      `  ${family.padEnd(32)}${`${ours}/${planted.length}`.padStart(8)}${`${theirs}/${planted.length}`.padStart(13)}${ours < planted.length * 0.95 ? '  < 95%' : ''}`
     )
   }
   const results = sides.map(side => {
     const found = corpus.planted.filter(p => side.hits.has(key(p))).length
-    const falsePositives = [...side.hits].filter(
-      h => !plantedKeys.has(h)
+    const lookalikeHits = corpus.harmless.filter(p => side.hits.has(key(p)))
+    const elsewhere = [...side.hits].filter(
+      h => !plantedKeys.has(h) && !corpus.harmless.some(p => key(p) === h)
     ).length
-    return { found, falsePositives }
+    return { found, lookalikeHits, elsewhere }
   })
   for (const [i, side] of sides.entries()) {
     console.log(
-      `  ${side.name.padEnd(15)} overall ${results[i].found}/${corpus.planted.length} (${pct(results[i].found, corpus.planted.length)}), false positives ${results[i].falsePositives}`
+      `  ${side.name.padEnd(15)} overall ${results[i].found}/${corpus.planted.length} (${pct(results[i].found, corpus.planted.length)})`
     )
   }
 
+  const kinds = [...new Set(corpus.harmless.map(p => p.format))].sort()
+  console.log(
+    `\nfalse positives on ${corpus.harmless.length} look-alike lines:  launch-gate   secretlint`
+  )
+  for (const kind of kinds) {
+    const lines = corpus.harmless.filter(p => p.format === kind)
+    const [ours, theirs] = results.map(
+      r => r.lookalikeHits.filter(p => p.format === kind).length
+    )
+    console.log(
+      `  ${kind.padEnd(32)}${`${ours}/${lines.length}`.padStart(8)}${`${theirs}/${lines.length}`.padStart(13)}`
+    )
+  }
+  for (const [i, side] of sides.entries()) {
+    console.log(
+      `  ${side.name.padEnd(15)} ${results[i].lookalikeHits.length}/${corpus.harmless.length} look-alikes (${pct(results[i].lookalikeHits.length, corpus.harmless.length)}), ${results[i].elsewhere} hits on filler lines`
+    )
+  }
+
+  const fpRate = results[0].lookalikeHits.length / corpus.harmless.length
   const targets = [
     [`throughput >= 5x secretlint`, ratio >= 5],
-    ['recall >= secretlint on every format', behind === 0],
-    ['recall >= 95% overall', results[0].found / corpus.planted.length >= 0.95],
-    ['0 false positives on harmless strings', results[0].falsePositives === 0]
+    ['recall >= 98% overall', results[0].found / corpus.planted.length >= 0.98],
+    ['recall >= 95% per family', worstFamily >= 0.95],
+    ['false positives <= 1% of look-alike lines', fpRate <= 0.01],
+    ['no hits on filler lines', results[0].elsewhere === 0]
   ] as const
   console.log('\ntargets:')
   for (const [what, met] of targets)

@@ -93,12 +93,9 @@ async function runScope(
 
 const secretFindings = (outcome: UnitOutcome) =>
   (outcome.findings ?? [])
-    .filter(f => f.rule)
+    .filter(f => f.severity !== 'warning')
     .map(({ rule, file, line }) => ({ rule, file, line }))
-const notes = (outcome: UnitOutcome) =>
-  (outcome.findings ?? [])
-    .filter(f => !f.rule)
-    .map(f => (f.file ? `${f.file}: ${f.message}` : f.message))
+const notes = (outcome: UnitOutcome) => outcome.notes ?? []
 
 const expectedDiff = [
   { rule: 'private-key', file: 'keys/ec.pem', line: 2 },
@@ -144,6 +141,18 @@ describe('secrets diff scope on a real repository', () => {
       ])
     )
     expect(outcome.secretValues).not.toContain(secrets.oldToken)
+    // The allow comment is on a line this change adds: it accepts nothing,
+    // the finding stays visible as advice.
+    expect(outcome.findings?.filter(f => f.severity === 'warning')).toEqual([
+      expect.objectContaining({
+        rule: 'github-token',
+        file: 'src/app.ts',
+        line: 4,
+        message: expect.stringContaining(
+          'with an allow comment this change adds: that does not accept it'
+        )
+      })
+    ])
   })
 
   it('redacts and fingerprints each finding', async () => {

@@ -16,7 +16,7 @@ const scan = (
   scanSource(
     { file: options.file ?? 'src/config.ts', text, minified: options.minified },
     { ...none, ...options }
-  )
+  ).findings
 
 describe('secret rules', () => {
   const found: [string, () => string, string][] = [
@@ -145,12 +145,23 @@ describe('minified code', () => {
     expect(finding).toMatchObject({ line: 1, secret: key })
   })
 
-  it('drops a low-entropy prefixed token and generic URL passwords there', async () => {
+  it('drops a low-entropy prefixed token and generic URL passwords there, with a note', () => {
     const fake = `${'gh'}${'p_'}${'ab'.repeat(18)}`
     const text = `${filler}var k="${fake}",u="${plant.basicAuthUrl()}";${filler}\n`
-    expect(await scan(text, { minified: true })).toEqual([])
-    // The same low-entropy token on a normal line is still a finding.
-    expect(await scan(`k = "${fake}"\n`)).toHaveLength(1)
+    const result = scanSource(
+      { file: 'https://x/app.js', text, minified: true },
+      none
+    )
+    expect(result.findings).toEqual([])
+    expect(result.notes).toEqual([
+      expect.objectContaining({
+        kind: 'minified',
+        file: 'https://x/app.js',
+        message: expect.stringContaining('basic-auth-url')
+      })
+    ])
+    // A low-entropy token is a placeholder on a normal line too.
+    expect(scan(`k = "${fake}"\n`)).toEqual([])
   })
 })
 

@@ -7,6 +7,7 @@ import { gateKey } from '../engine/gate-key.ts'
 import { parseEvent } from '../github/context.ts'
 import { DURATION_HINT, parseDuration } from '../util/duration.ts'
 import { errorMessage } from '../util/errors.ts'
+import { log } from './log.ts'
 import type { ActionSettings } from './settings.ts'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -78,7 +79,7 @@ function readEventPayload(env: Env): unknown {
   try {
     return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
   } catch (error) {
-    core.warning(`cannot read the event payload: ${errorMessage(error)}`)
+    log.warning(`cannot read the event payload: ${errorMessage(error)}`)
     return undefined
   }
 }

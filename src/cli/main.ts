@@ -9,9 +9,14 @@ import { loadPolicyFile } from '../policy/load.ts'
 import { renderConsole } from '../report/console.ts'
 import { writeJsonReport } from '../report/json.ts'
 import { writeSarif } from '../report/sarif.ts'
+import { stoppedReport } from '../engine/run.ts'
+import type { CheckResult } from '../report/model.ts'
+import { onInterrupt } from '../util/crash-guard.ts'
 import { errorMessage } from '../util/errors.ts'
+import { assertWritableFile } from '../util/writable.ts'
 import { throttled } from '../util/progress.ts'
 import { acceptBaseline, cliHistory } from './history.ts'
+import { listRules, writeBaselineFile } from './secrets.ts'
 import { STARTER_POLICY } from './starter-policy.ts'
 import { logText } from '../util/untrusted.ts'
 
@@ -25,6 +30,8 @@ const USAGE = `Usage:
                     [--sarif FILE] [--wait 3m] [--fail-on error|never] [--no-color]
                     [--history FILE]
   launch-gate init [--policy FILE] [--force]
+  launch-gate secrets baseline [--policy FILE]   accept today's findings (writes secrets.baseline)
+  launch-gate secrets rules                      list every secret rule
   launch-gate history accept [--policy FILE] [--history FILE]
 
 Exit codes: 0 all checks passed, 1 the gate failed, 2 invalid policy or usage.`
@@ -36,6 +43,8 @@ export interface CliIo {
   isTty: boolean
   env: Readonly<Record<string, string | undefined>>
   cwd: string
+  /** Ctrl-C / SIGTERM: say what finished before the process exits 130/143. */
+  onInterrupt?: (lastWords: (signal: string) => void) => void
 }
 
 const processIo: CliIo = {
@@ -43,7 +52,8 @@ const processIo: CliIo = {
   stderr: text => process.stderr.write(text),
   isTty: Boolean(process.stdout.isTTY),
   env: process.env,
-  cwd: process.cwd()
+  cwd: process.cwd(),
+  onInterrupt
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -59,6 +69,7 @@ export async function main(
     }
     if (command === 'check') return await check(rest, io)
     if (command === 'init') return await init(rest, io)
+    if (command === 'secrets') return await secrets(rest, io)
     if (command === 'history') return await history(rest, io)
     throw new UsageError(`unknown command '${command}'`)
   } catch (error) {
@@ -113,7 +124,24 @@ async function check(args: string[], io: CliIo): Promise<number> {
       ? undefined
       : parseCheckKinds(values.checks as string)
 
+  for (const flag of ['json', 'sarif'] as const) {
+    const file = values[flag] as string | undefined
+    if (file) await assertWritableFile(resolve(io.cwd, file), `--${flag}`)
+  }
+
   const loaded = await loadPolicyFile(values.policy as string, io.env, io.cwd)
+  const color = io.isTty && !io.env.NO_COLOR && !values['no-color']
+  const started = new Date()
+  const finished: CheckResult[] = []
+  io.onInterrupt?.(signal => {
+    if (io.isTty) io.stderr('\r\x1b[K')
+    const stopped = stoppedReport(`interrupted (${signal})`, {
+      checks: finished,
+      target: null,
+      started
+    })
+    io.stdout(renderConsole(stopped, { color, width: process.stdout.columns }))
+  })
   const live = io.isTty
     ? (line: string) => io.stderr(`\r\x1b[K${line}`)
     : throttled(line => io.stderr(`${line}\n`), 5000)
@@ -127,7 +155,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
     cwd: io.cwd,
     log: line => io.stderr(`${line}\n`),
     progress: live,
-    onResult: () => {
+    onResult: result => {
+      finished.push(result)
       if (io.isTty) io.stderr('\r\x1b[K')
     },
     history: cliHistory(loaded, {
@@ -137,12 +166,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       warn: line => io.stderr(`warning: ${logText(line)}\n`)
     })
   })
-  io.stdout(
-    renderConsole(report, {
-      color: io.isTty && !io.env.NO_COLOR && !values['no-color'],
-      width: process.stdout.columns
-    })
-  )
+  io.stdout(renderConsole(report, { color, width: process.stdout.columns }))
   if (values.json)
     await writeJsonReport(report, resolve(io.cwd, values.json as string))
   if (values.sarif)
@@ -150,6 +174,24 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (report.result === 'pass') return EXIT.pass
   if (failOn === 'never' && report.error === undefined) return EXIT.pass
   return EXIT.fail
+}
+
+async function secrets(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args
+  if (sub === 'rules') {
+    parse(rest, {})
+    listRules(io)
+    return EXIT.pass
+  }
+  if (sub === 'baseline') {
+    const { values } = parse(rest, {
+      policy: { type: 'string', default: DEFAULT_POLICY }
+    })
+    return await writeBaselineFile(values.policy as string, io)
+  }
+  throw new UsageError(
+    `unknown secrets command '${sub ?? ''}': expected baseline or rules`
+  )
 }
 
 async function history(args: string[], io: CliIo): Promise<number> {

@@ -165,6 +165,10 @@ export function stoppedReport(
   reason: string,
   run: { checks: CheckResult[]; target: string | null; started: Date }
 ): Report {
+  const what =
+    run.checks.length > 0
+      ? `${reason}: only the checks listed finished`
+      : `${reason} before any check finished`
   return {
     version: 1,
     result: 'fail',
@@ -172,10 +176,8 @@ export function stoppedReport(
     started_at: run.started.toISOString(),
     duration_ms: Date.now() - run.started.getTime(),
     summary:
-      run.checks.length > 0
-        ? `${reason}: ${summarize(run.checks)}`
-        : `${reason} before any check finished`,
-    notes: [`${reason}: only the checks listed finished`],
+      run.checks.length > 0 ? `${reason}: ${summarize(run.checks)}` : what,
+    notes: [what],
     checks: [...run.checks]
   }
 }

@@ -12,6 +12,7 @@ import { completeCheckRun, createCheckRun, type Repo } from './checks.ts'
 import { pullRequestForCommit, upsertStickyComment } from './comments.ts'
 import { syncFailureIssue } from './failure-issue.ts'
 import { describeGitHubFailure } from './permissions.ts'
+import { markdownText, oneLine } from '../util/untrusted.ts'
 
 export interface GitHubReporterOptions {
   octokit: Octokit
@@ -88,7 +89,7 @@ export class GitHubReporter {
   async publishPolicyError(error: PolicyError): Promise<void> {
     await this.fail(
       'invalid launch policy',
-      `### ❌ launch-gate: invalid policy\n\n\`\`\`\n${error.message}\n\`\`\``,
+      error.message,
       error.problems.map(p => ({
         path: error.file,
         start_line: p.line,
@@ -100,13 +101,22 @@ export class GitHubReporter {
     )
   }
 
-  /** The gate stopped before a report (bad input, a crash): `failure`, saying why. */
+  /**
+   * The gate stopped before a report (bad input, a crash): `failure`, with
+   * `why` (plain text, one item per line) as the summary.
+   */
   async fail(
     title: string,
-    summary: string,
+    why: string,
     annotations: Annotation[] = []
   ): Promise<void> {
-    await this.complete({ conclusion: 'failure', title, summary, annotations })
+    const lines = why.split(/\r\n|\r|\n/).map(line => `- ${markdownText(line)}`)
+    await this.complete({
+      conclusion: 'failure',
+      title,
+      summary: [`### ❌ ${title}`, '', ...lines].join('\n'),
+      annotations
+    })
   }
 
   /**
@@ -191,7 +201,7 @@ export class GitHubReporter {
           marker,
           author,
           report.result === 'fail',
-          `launch-gate fails: ${report.summary}`.slice(0, 250),
+          oneLine(`launch-gate fails: ${report.summary}`).slice(0, 250),
           body
         )
         if (outcome !== 'none') this.options.info(`Failure issue ${outcome}`)

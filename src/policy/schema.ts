@@ -450,6 +450,13 @@ const secrets = z.strictObject({
     .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/))
     .default([])
     .describe('environment variable names whose values must appear nowhere'),
+  baseline: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'JSON file of accepted findings (fingerprint, reason, optional expiry); read at the base with policy-ref: base'
+    ),
   level: sectionLevel
 })
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { ruleDescriptions } from '../checks/secrets/rules.ts'
+import { ruleDescriptions, ruleHelp } from '../checks/secrets/rules.ts'
 import type { CheckKind, Finding } from '../checks/types.ts'
 import type { Report } from './model.ts'
 
@@ -27,6 +27,7 @@ interface SarifRule {
   id: string
   name: string
   shortDescription: { text: string }
+  helpUri?: string
   help: { text: string }
   defaultConfiguration: { level: 'error' }
   properties: { tags: string[] }
@@ -176,6 +177,7 @@ function isRepositoryFinding(finding: Finding): finding is RepositoryFinding {
 }
 
 function secretRule(id: string, description = `secret (${id})`): SarifRule {
+  const help = ruleHelp(id)
   return {
     id,
     name: id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) =>
@@ -184,9 +186,8 @@ function secretRule(id: string, description = `secret (${id})`): SarifRule {
     shortDescription: {
       text: `${description[0].toUpperCase()}${description.slice(1)} committed`
     },
-    help: {
-      text: 'Revoke the secret at its provider, then load it from a secret store. Removing it from the code does not remove it from the git history.'
-    },
+    helpUri: help.uri,
+    help: { text: help.text },
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['security', 'secret'] }
   }

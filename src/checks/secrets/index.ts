@@ -9,6 +9,7 @@ import type {
 import { skippedUnit } from '../skip.ts'
 import type { ChangeProvider } from '../types.ts'
 import { globMatcher } from './glob.ts'
+import { applyBaseline, parseBaseline } from './baseline.ts'
 import { fingerprint, redact } from './redact.ts'
 import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
 import { bundleSources } from './sources/bundle.ts'
@@ -24,8 +25,14 @@ type Scope = 'diff' | 'repo' | 'bundle'
 /** Shorter known values would match by chance: they are not searched. */
 export const MIN_KNOWN_VALUE_LENGTH = 8
 
-/** Notes listed one by one as findings; the rest are only counted. */
-const MAX_NOTE_FINDINGS = 20
+/** Notes listed one by one; the rest are only counted. */
+const MAX_NOTES = 50
+
+/** Findings kept per unit; past it a note counts the rest. */
+export const MAX_FINDINGS = 5000
+
+/** Masking a shorter value would hide common text and tell what it is. */
+const MIN_MASK_LENGTH = 8
 
 const WHERE: Record<Scope, string> = {
   diff: 'in added lines',
@@ -94,7 +101,12 @@ export async function scanDiff(
   const { known, notes: knownNotes } = knownValues(section, ctx)
   const raw = await scanAll(
     sources,
-    { allow: compileAllow(section), knownValues: known },
+    {
+      allow: compileAllow(section),
+      knownValues: known,
+      // Every scanned line is added by the change: so is its allow comment.
+      keepInlineAllowed: true
+    },
     ctx
   )
 
@@ -120,7 +132,8 @@ export async function scanDiff(
   return outcome(
     'diff',
     fresh,
-    [...sourceNotes, ...sources.notes, ...knownNotes],
+    [...sourceNotes, ...sources.notes, ...knownNotes, ...raw.notes],
+    await baselineOf(section, ctx),
     {
       files_scanned: sources.sources.length,
       bytes_scanned: raw.bytes,
@@ -165,10 +178,16 @@ async function scanRepo(
     { allow: compileAllow(section), knownValues: known },
     ctx
   )
-  return outcome('repo', raw.findings, [...sources.notes, ...notes], {
-    files_scanned: sources.sources.length,
-    bytes_scanned: raw.bytes
-  })
+  return outcome(
+    'repo',
+    raw.findings,
+    [...sources.notes, ...notes, ...raw.notes],
+    await baselineOf(section, ctx),
+    {
+      files_scanned: sources.sources.length,
+      bytes_scanned: raw.bytes
+    }
+  )
 }
 
 async function scanBundle(
@@ -186,26 +205,76 @@ async function scanBundle(
     { allow: compileAllow(section), knownValues: known },
     ctx
   )
-  return outcome('bundle', raw.findings, [...sources.notes, ...notes], {
-    files_scanned: sources.sources.length,
-    bytes_scanned: raw.bytes,
-    cross_origin_skipped: sources.crossOrigin
-  })
+  return outcome(
+    'bundle',
+    raw.findings,
+    [...sources.notes, ...notes, ...raw.notes],
+    await baselineOf(section, ctx),
+    {
+      files_scanned: sources.sources.length,
+      bytes_scanned: raw.bytes,
+      cross_origin_skipped: sources.crossOrigin
+    }
+  )
 }
 
+/** Scans each source, yielding between files; findings capped with a note. */
 async function scanAll(
   { sources }: Sources,
   options: ScanOptions,
   ctx: CheckContext
-): Promise<{ findings: RawFinding[]; bytes: number }> {
+): Promise<{ findings: RawFinding[]; notes: SourceNote[]; bytes: number }> {
   const findings: RawFinding[] = []
+  const notes: SourceNote[] = []
   let bytes = 0
+  let over = 0
   for (const source of sources) {
+    await new Promise(setImmediate)
     ctx.signal.throwIfAborted()
     bytes += Buffer.byteLength(source.text)
-    findings.push(...(await scanSource(source, options)))
+    const result = scanSource(source, options)
+    for (const note of result.notes) notes.push(note)
+    for (const finding of result.findings) {
+      if (findings.length < MAX_FINDINGS) findings.push(finding)
+      else over++
+    }
   }
-  return { findings, bytes }
+  if (over > 0) {
+    notes.push({
+      kind: 'truncated',
+      message: `${over} more findings past the first ${MAX_FINDINGS} were not listed`
+    })
+  }
+  return { findings, notes, bytes }
+}
+
+/** The accepted fingerprints of `secrets.baseline`, read where the policy was. */
+async function baselineOf(
+  section: SecretsSection,
+  ctx: CheckContext
+): Promise<Baseline> {
+  const path = section.baseline
+  if (!path) return { entries: [], notes: [] }
+  // Where the policy was read: at the base under policy-ref: base, so a
+  // pull request cannot accept its own leak.
+  const text = await ctx.readPolicyFile(path)
+  if (text === undefined) {
+    return {
+      entries: [],
+      notes: [
+        {
+          kind: 'source',
+          message: `secrets baseline ${path} does not exist where the policy was read: no finding accepted (write one with launch-gate secrets baseline)`
+        }
+      ]
+    }
+  }
+  return { entries: parseBaseline(text, path), notes: [] }
+}
+
+interface Baseline {
+  entries: ReturnType<typeof parseBaseline>
+  notes: SourceNote[]
 }
 
 function compileAllow(section: SecretsSection): BoundedRegex[] {
@@ -240,55 +309,85 @@ function knownValues(
 }
 
 /**
- * Redacts and fingerprints what was found, and turns it into the unit's
- * outcome. Raw values leave only through `secretValues`, for masking.
+ * Redacts and fingerprints what was found, applies the baseline and turns
+ * it into the unit's outcome. Raw values leave only through
+ * `secretValues`, for masking.
  */
 export function outcome(
   scope: Scope,
   found: readonly RawFinding[],
-  notes: readonly SourceNote[],
-  metrics: Record<string, number | string>
+  sourceNotes: readonly SourceNote[],
+  baseline: Baseline,
+  metrics: Record<string, number | string>,
+  today = new Date().toISOString().slice(0, 10)
 ): UnitOutcome {
-  const findings: Finding[] = found.map(f => ({
+  const all: Finding[] = found.map(f => ({
     rule: f.rule.id,
     file: f.file,
     line: f.line,
     column: f.column,
-    message: `${f.name ? `value of ${f.name}` : f.rule.description} ${WHERE[scope]}: ${ADVICE[scope]}`,
+    message: f.inlineAllowed
+      ? `${describe(f)} ${WHERE[scope]}, with an allow comment this change adds: that does not accept it; a reviewer can, in secrets.baseline`
+      : `${describe(f)} ${WHERE[scope]}: ${ADVICE[scope]}`,
     redacted: redact(f.secret),
-    fingerprint: fingerprint(f.rule.id, f.file, f.secret)
+    fingerprint: fingerprint(f.rule.id, f.file, f.secret),
+    ...(f.inlineAllowed ? { severity: 'warning' as const } : {})
   }))
-  findings.push(
-    ...notes
-      .slice(0, MAX_NOTE_FINDINGS)
-      .map(n =>
-        n.file ? { file: n.file, message: n.message } : { message: n.message }
-      )
-  )
+  const { reported, accepted } = applyBaseline(all, baseline.entries, today)
+  const notes = [...sourceNotes, ...baseline.notes]
+  const failing = reported.filter(f => f.severity !== 'warning').length
   const secretValues = [...new Set(found.flatMap(f => maskable(f.secret)))]
-  const count = found.length
   const summary =
-    count > 0
-      ? `${count} ${count === 1 ? 'secret' : 'secrets'} ${WHERE[scope]}`
+    failing > 0
+      ? `${failing} ${failing === 1 ? 'secret' : 'secrets'} ${WHERE[scope]}`
       : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' ? 'responses' : 'files'} scanned)`
+  const acceptedText =
+    accepted > 0 ? `; ${accepted} accepted by the baseline` : ''
   return {
-    ok: count === 0,
-    summary: summary + noteSummary(notes),
-    metrics: { ...metrics, findings: count },
-    findings,
+    ok: failing === 0,
+    summary: summary + acceptedText + noteSummary(notes),
+    metrics: {
+      ...metrics,
+      findings: failing,
+      ...(baseline.entries.length > 0 ? { baselined: accepted } : {})
+    },
+    findings: reported,
+    notes: noteLines(notes),
     secretValues
   }
 }
 
-/** What to register for masking: multi-line values line by line, as runners mask per line. */
-function maskable(secret: string): string[] {
-  const lines = secret
-    .split(/\\n|\r?\n/)
-    .map(line => line.trim())
-    .filter(line => line.length >= 4 && !/^-+(BEGIN|END)\b/.test(line))
-  return secret.includes('\n') || secret.includes('\\n')
-    ? [secret, ...lines]
-    : [secret]
+const describe = (f: RawFinding) =>
+  f.name ? `value of ${f.name}` : f.rule.description
+
+/** Notes as report lines, the first MAX_NOTES listed and the rest counted. */
+function noteLines(notes: readonly SourceNote[]): string[] {
+  const lines = notes
+    .slice(0, MAX_NOTES)
+    .map(n => (n.file ? `${n.file}: ${n.message}` : n.message))
+  if (notes.length > MAX_NOTES)
+    lines.push(`${notes.length - MAX_NOTES} more notes not listed`)
+  return lines
+}
+
+/**
+ * What to register for masking. Runners mask line by line, so a multi-line
+ * value (a PEM block) is registered by its whole body lines too; nothing
+ * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
+ */
+export function maskable(secret: string): string[] {
+  const values = secret.length >= MIN_MASK_LENGTH ? [secret] : []
+  if (secret.includes('\n') || secret.includes('\\n')) {
+    for (const line of secret.split(/\\n|\r?\n/)) {
+      const trimmed = line.trim()
+      if (
+        trimmed.length >= MIN_MASK_LENGTH &&
+        !/^-----(?:BEGIN|END)\b/.test(trimmed)
+      )
+        values.push(trimmed)
+    }
+  }
+  return values
 }
 
 function noteSummary(notes: readonly SourceNote[]): string {
@@ -297,8 +396,9 @@ function noteSummary(notes: readonly SourceNote[]): string {
   const parts = [
     [count('binary'), 'binary skipped'],
     [count('encoding'), 'non-UTF-8 read as Latin-1'],
-    [count('truncated'), 'cut at the size cap'],
-    [count('unreadable'), 'not read']
+    [count('truncated'), 'cut at a size cap'],
+    [count('unreadable'), 'not read'],
+    [count('minified'), 'with matches on minified lines not reported']
   ]
     .filter(([n]) => (n as number) > 0)
     .map(([n, what]) => `${n} ${what}`)

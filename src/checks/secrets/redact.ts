@@ -36,15 +36,21 @@ export function fingerprint(
     .slice(0, 32)
 }
 
-/** Shannon entropy in bits per character. */
+/** Counts of each UTF-16 code unit, reused: entropy runs once per match. */
+const COUNTS = new Uint32Array(65536)
+
+/** Shannon entropy in bits per character (UTF-16 code unit). */
 export function entropy(text: string): number {
   if (text.length === 0) return 0
-  const counts = new Map<string, number>()
-  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1)
+  for (let i = 0; i < text.length; i++) COUNTS[text.charCodeAt(i)]++
   let bits = 0
-  for (const count of counts.values()) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const count = COUNTS[code]
+    if (count === 0) continue
     const p = count / text.length
     bits -= p * Math.log2(p)
+    COUNTS[code] = 0
   }
   return bits
 }

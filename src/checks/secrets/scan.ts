@@ -1,54 +1,20 @@
-import { lintSource } from '@secretlint/core'
-import { secretLintProfiler } from '@secretlint/profiler'
-import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend'
-import type { SecretLintCoreConfig } from '@secretlint/types'
-import { extname } from 'node:path'
 import { entropy } from './redact.ts'
+import { isPlaceholder } from './placeholder.ts'
 import {
   KNOWN_VALUE_RULE,
-  OWN_RULES,
-  PRESET_KEYWORDS,
-  presetRule,
+  RULES,
+  type PatternRule,
   type RuleInfo
 } from './rules.ts'
-
-// secretlint's profiler is on by default and marks every rule of every
-// file; through the API nothing reads it, so it would only cost time.
-secretLintProfiler.setEnabled(false)
-
-/** The engine's configuration, built once per process. */
-const ENGINE_CONFIG: SecretLintCoreConfig = {
-  rules: [
-    {
-      id: '@secretlint/secretlint-rule-preset-recommend',
-      rule: recommendPreset,
-      rules: [
-        {
-          id: '@secretlint/secretlint-rule-aws',
-          // Access key ids are off by default in secretlint; account ids are
-          // not secrets, so they stay silent.
-          options: { enableIDScanRule: true },
-          allowMessageIds: ['AWSAccountID']
-        }
-      ]
-    }
-  ]
-}
+import type { SourceNote } from './sources/common.ts'
 
 const escapeRegex = (text: string) =>
   text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 
 /**
- * Any keyword of any rule, as a trie-shaped regex (`A(?:KIA|SIA|…)|…`):
- * about twice as fast as a flat alternation. A line without a match is
- * never handed to a rule.
+ * Keywords as a trie-shaped regex (`A(?:KIA|SIA|…)|…`): about twice as
+ * fast as a flat alternation. A line without a match never reaches a rule.
  */
-const KEYWORDS = new RegExp(
-  trieSource([
-    ...new Set([...PRESET_KEYWORDS, ...OWN_RULES.flatMap(r => r.keywords)])
-  ])
-)
-
 function trieSource(words: readonly string[]): string {
   const byFirst = new Map<string, string[]>()
   let endsHere = false
@@ -68,13 +34,32 @@ function trieSource(words: readonly string[]): string {
   return branches.join('|')
 }
 
+const unique = (words: readonly string[]) => [...new Set(words)]
+
+/** Case-sensitive keywords of the token rules. */
+const KEYWORDS = new RegExp(
+  trieSource(unique(RULES.filter(r => !r.ignoreCase).flatMap(r => r.keywords))),
+  'g'
+)
+/** Case-insensitive keywords (generic credentials, JDBC passwords). */
+const KEYWORDS_ANY_CASE = new RegExp(
+  trieSource(
+    unique(
+      RULES.filter(r => r.ignoreCase).flatMap(r =>
+        r.keywords.map(k => k.toLowerCase())
+      )
+    )
+  ),
+  'gi'
+)
+/** Rules with no keyword run over every line (their regex is the filter). */
+const EVERYWHERE = RULES.filter(r => r.keywords.length === 0)
+
 /** Comments that suppress a finding on their line. */
-const INLINE_ALLOW = /launch-gate:allow|gitleaks:allow|secretlint-disable-line/
+const INLINE_ALLOW =
+  /launch-gate:allow|gitleaks:allow|secretlint-disable-line|trufflehog:ignore/
 const ALLOW_NEXT_LINE =
   /secretlint-disable-next-line|launch-gate:allow-next-line/
-
-/** Documented example credentials (AWS's …EXAMPLE keys) are not findings. */
-const EXAMPLE_VALUE = /EXAMPLE/
 
 /** Lines this long are minified code, where generic matches misfire. */
 export const MINIFIED_LINE_LENGTH = 1000
@@ -84,6 +69,9 @@ export const MINIFIED_ENTROPY_FLOOR = 3.5
 
 /** Longest PEM block followed after its BEGIN line. */
 const MAX_PEM_LINES = 300
+
+/** Findings kept per scanned text; past it a note counts the rest. */
+export const MAX_FINDINGS_PER_SOURCE = 1000
 
 /** Text to scan, named by a repository path or a URL. */
 export interface ScanSource {
@@ -104,6 +92,8 @@ export interface RawFinding {
   secret: string
   /** For known values: the environment variable's name. */
   name?: string
+  /** Kept although an inline allow comment is on its line (diff scope judges it). */
+  inlineAllowed?: boolean
 }
 
 export interface ScanOptions {
@@ -112,158 +102,71 @@ export interface ScanOptions {
   allow: readonly { test(text: string): boolean }[]
   /** Exact values that must appear nowhere, by environment variable name. */
   knownValues: readonly { name: string; value: string }[]
+  /** Keep inline-allowed findings, marked, instead of dropping them. */
+  keepInlineAllowed?: boolean
 }
 
-interface Candidate {
-  rule: RuleInfo
-  /** Index into the source's lines. */
+export interface ScanResult {
+  findings: RawFinding[]
+  notes: SourceNote[]
+}
+
+/** One line of the source: its offsets in the text and its index. */
+interface Line {
   index: number
-  column: number
-  secret: string
-  name?: string
+  start: number
+  end: number
 }
 
 /**
- * Scans text for secrets: known values by exact search, then the
- * recommended preset and our own rules, on the keyword lines only.
+ * Scans text for secrets: known values by exact search, then every rule on
+ * the lines holding one of its keywords. Iterative throughout: a file of
+ * 100 000 matches keeps at most MAX_FINDINGS_PER_SOURCE, with a note.
  */
-export async function scanSource(
+export function scanSource(
   source: ScanSource,
   options: ScanOptions
-): Promise<RawFinding[]> {
-  const candidates: Candidate[] = []
-  let lines: string[] | undefined
-  const allLines = () => (lines ??= source.text.split(/\r?\n/))
+): ScanResult {
+  const { text } = source
+  const lines = lineIndex(text)
+  const found = new Finder(source, lines, options)
 
   for (const known of options.knownValues) {
-    if (!source.text.includes(known.value)) continue
-    allLines().forEach((line, index) => {
-      for (
-        let at = line.indexOf(known.value);
-        at >= 0;
-        at = line.indexOf(known.value, at + 1)
-      ) {
-        candidates.push({
-          rule: KNOWN_VALUE_RULE,
-          index,
-          column: at + 1,
-          secret: known.value,
-          name: known.name
-        })
-      }
-    })
+    for (
+      let at = text.indexOf(known.value);
+      at >= 0;
+      at = text.indexOf(known.value, at + 1)
+    ) {
+      found.add(KNOWN_VALUE_RULE, at, known.value, known.name)
+    }
   }
 
-  if (KEYWORDS.test(source.text)) {
-    candidates.push(...(await scanKeywordLines(source.file, allLines())))
+  const picked = pickLines(text, lines)
+  if (picked.length === 0) {
+    for (const rule of EVERYWHERE) found.run(rule, undefined, text)
+    return found.result()
   }
-  if (candidates.length === 0) return []
-  return keep(candidates, allLines(), source, options)
+  // Only the rules whose keywords occur in the text at all.
+  const lowerText = RULES.some(r => r.ignoreCase) ? text.toLowerCase() : text
+  const active = RULES.filter(rule =>
+    rule.keywords.some(k => (rule.ignoreCase ? lowerText : text).includes(k))
+  )
+  // Line by line, rules in table order: an earlier rule's span wins.
+  for (const line of picked) {
+    const body = text.slice(line.start, line.end)
+    const lower = lowerText.slice(line.start, line.end)
+    for (const rule of active) {
+      const haystack = rule.ignoreCase ? lower : body
+      if (rule.keywords.some(k => haystack.includes(k)))
+        found.run(rule, line, body)
+    }
+  }
+  for (const rule of EVERYWHERE) found.run(rule, undefined, text)
+  return found.result()
 }
 
-/** Runs the rules on the lines that hold a keyword (and whole PEM blocks). */
-async function scanKeywordLines(
-  file: string,
-  lines: readonly string[]
-): Promise<Candidate[]> {
-  const picked: number[] = []
-  for (let i = 0; i < lines.length; i++) {
-    if (!KEYWORDS.test(lines[i])) continue
-    picked.push(i)
-    if (lines[i].includes('-----BEGIN') && !lines[i].includes('-----END')) {
-      const stop = Math.min(lines.length - 1, i + MAX_PEM_LINES)
-      while (i < stop && !lines[i].includes('-----END')) picked.push(++i)
-    }
-  }
-  const reduced = picked.map(i => lines[i]).join('\n')
-  const starts = lineStarts(reduced)
-  const at = (offset: number) => {
-    const line = lineAt(starts, offset)
-    return { index: picked[line], column: offset - starts[line] + 1 }
-  }
-
-  const found: Candidate[] = []
-  const seen = new Set<string>()
-  const add = (rule: RuleInfo, offset: number, secret: string) => {
-    const { index, column } = at(offset)
-    const key = `${rule.id}:${index}`
-    if (seen.has(key)) return
-    seen.add(key)
-    found.push({ rule, index, column, secret })
-  }
-
-  // Our rules first: where both match, theirs is the narrower value.
-  for (const rule of OWN_RULES) {
-    if (!rule.keywords.some(k => reduced.includes(k))) continue
-    for (const match of reduced.matchAll(rule.pattern)) {
-      const secret = match.groups?.secret ?? match[0]
-      if (rule.accept && !rule.accept(secret, match)) continue
-      add(rule, match.index, rule.id === 'private-key' ? match[0] : secret)
-    }
-  }
-
-  const result = await lintSource({
-    source: {
-      content: reduced,
-      filePath: file,
-      ext: extname(file),
-      contentType: 'text'
-    },
-    options: {
-      config: ENGINE_CONFIG,
-      maskSecrets: false,
-      noPhysicFilePath: true
-    }
-  })
-  for (const message of result.messages) {
-    const [start, end] = message.range
-    // The message text embeds the secret: only its id and range are used.
-    add(presetRule(message.messageId), start, reduced.slice(start, end))
-  }
-  return found
-}
-
-/** Applies suppressions, allow-lists and the minified-code rule. */
-function keep(
-  candidates: readonly Candidate[],
-  lines: readonly string[],
-  source: ScanSource,
-  options: ScanOptions
-): RawFinding[] {
-  const numberOf = (index: number) => source.lineNumbers?.[index] ?? index + 1
-  const kept: RawFinding[] = []
-  for (const c of candidates) {
-    const line = lines[c.index] ?? ''
-    const previous =
-      c.index > 0 && numberOf(c.index - 1) === numberOf(c.index) - 1
-        ? lines[c.index - 1]
-        : ''
-    if (INLINE_ALLOW.test(line) || ALLOW_NEXT_LINE.test(previous)) continue
-    if (options.allow.some(re => re.test(c.secret))) continue
-    if (c.rule !== KNOWN_VALUE_RULE) {
-      if (EXAMPLE_VALUE.test(c.secret)) continue
-      if (source.minified || line.length >= MINIFIED_LINE_LENGTH) {
-        if (c.rule.minified === 'drop') continue
-        if (
-          c.rule.minified === 'entropy' &&
-          entropy(c.secret) < MINIFIED_ENTROPY_FLOOR
-        )
-          continue
-      }
-    }
-    kept.push({
-      rule: c.rule,
-      file: source.file,
-      line: numberOf(c.index),
-      column: c.column,
-      secret: c.secret,
-      name: c.name
-    })
-  }
-  return kept.sort((a, b) => a.line - b.line || a.column - b.column)
-}
-
-function lineStarts(text: string): number[] {
+/** Offsets of each line start; line i spans starts[i] .. starts[i+1]-1. */
+function lineIndex(text: string): number[] {
   const starts = [0]
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
     starts.push(at + 1)
@@ -271,7 +174,6 @@ function lineStarts(text: string): number[] {
   return starts
 }
 
-/** Index of the line holding `offset` (binary search over line starts). */
 function lineAt(starts: readonly number[], offset: number): number {
   let low = 0
   let high = starts.length - 1
@@ -281,4 +183,232 @@ function lineAt(starts: readonly number[], offset: number): number {
     else high = mid - 1
   }
   return low
+}
+
+const lineOf = (
+  text: string,
+  starts: readonly number[],
+  index: number
+): Line => {
+  const start = starts[index]
+  let end = index + 1 < starts.length ? starts[index + 1] - 1 : text.length
+  if (end > start && text[end - 1] === '\r') end--
+  return { index, start, end }
+}
+
+/**
+ * The lines holding a keyword, found by searching the whole text (not line
+ * by line), plus the lines of each PEM block after its BEGIN line. A PEM
+ * block becomes one pseudo-line so its rule sees it whole.
+ */
+function pickLines(text: string, starts: readonly number[]): Line[] {
+  const hits = new Set<number>()
+  for (const re of [KEYWORDS, KEYWORDS_ANY_CASE]) {
+    re.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = re.exec(text)) !== null) {
+      const index = lineAt(starts, match.index)
+      hits.add(index)
+      // Skip to the next line: one hit is enough.
+      re.lastIndex = index + 1 < starts.length ? starts[index + 1] : text.length
+    }
+  }
+  const picked: Line[] = []
+  const hasPem = text.includes('-----BEGIN')
+  for (const index of [...hits].sort((a, b) => a - b)) {
+    const line = lineOf(text, starts, index)
+    const body = hasPem ? text.slice(line.start, line.end) : ''
+    if (body.includes('-----BEGIN') && !body.includes('-----END')) {
+      let last = index
+      const stop = Math.min(starts.length - 1, index + MAX_PEM_LINES)
+      while (last < stop && !lineText(text, starts, last).includes('-----END'))
+        last++
+      picked.push({
+        index,
+        start: line.start,
+        end: lineOf(text, starts, last).end
+      })
+    } else {
+      picked.push(line)
+    }
+  }
+  return picked
+}
+
+function lineText(
+  text: string,
+  starts: readonly number[],
+  index: number
+): string {
+  const line = lineOf(text, starts, index)
+  return text.slice(line.start, line.end)
+}
+
+/** Collects candidates with suppressions, allow-lists, overlaps and caps applied. */
+class Finder {
+  private readonly findings: RawFinding[] = []
+  private readonly notes: SourceNote[] = []
+  /** Claimed [start, end) spans by start line: a later rule never reports inside one. */
+  private readonly claimed = new Map<number, [number, number][]>()
+  private over = 0
+  private readonly droppedOnMinified = new Map<string, number>()
+
+  private readonly source: ScanSource
+  private readonly starts: readonly number[]
+  private readonly options: ScanOptions
+
+  constructor(
+    source: ScanSource,
+    starts: readonly number[],
+    options: ScanOptions
+  ) {
+    this.source = source
+    this.starts = starts
+    this.options = options
+  }
+
+  run(rule: PatternRule, line: Line | undefined, text: string) {
+    const offset = line?.start ?? 0
+    rule.pattern.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = rule.pattern.exec(text)) !== null) {
+      if (match[0].length === 0) rule.pattern.lastIndex++
+      const [secret, at] = secretOf(match)
+      const absolute = offset + at
+      if (this.full()) {
+        this.over++
+        continue
+      }
+      if (this.overlaps(absolute, secret.length)) continue
+      let info: RuleInfo = rule
+      if (rule.accept) {
+        const where = {
+          file: this.source.file,
+          line: lineText(
+            this.source.text,
+            this.starts,
+            lineAt(this.starts, absolute)
+          )
+        }
+        const verdict = rule.accept(secret, match, where)
+        if (verdict === false) {
+          // A vendor token rule's reject (a placeholder) holds for the
+          // rules after it; a context rule's does not.
+          if (rule.token) this.claim(absolute, secret.length)
+          continue
+        }
+        if (verdict !== true) info = verdict
+      }
+      if (rule.token && isPlaceholder(secret)) {
+        this.claim(absolute, secret.length)
+        continue
+      }
+      this.add(info, absolute, secret)
+    }
+  }
+
+  /** Past the cap, matches are only counted. */
+  private full(): boolean {
+    return this.findings.length >= MAX_FINDINGS_PER_SOURCE
+  }
+
+  private overlaps(start: number, length: number): boolean {
+    const end = start + length
+    const spans = this.claimed.get(lineAt(this.starts, start)) ?? []
+    return spans.some(([a, b]) => start < b && a < end)
+  }
+
+  private claim(start: number, length: number) {
+    const line = lineAt(this.starts, start)
+    const spans = this.claimed.get(line)
+    if (spans) spans.push([start, start + length])
+    else this.claimed.set(line, [[start, start + length]])
+  }
+
+  add(rule: RuleInfo, offset: number, secret: string, name?: string) {
+    const { source, options } = this
+    if (rule !== KNOWN_VALUE_RULE) {
+      if (this.overlaps(offset, secret.length)) return
+      this.claim(offset, secret.length)
+    }
+    const index = lineAt(this.starts, offset)
+    const line = lineOf(source.text, this.starts, index)
+    const textOfLine = source.text.slice(line.start, line.end)
+    const numberOf = (i: number) => source.lineNumbers?.[i] ?? i + 1
+    const previous =
+      index > 0 && numberOf(index - 1) === numberOf(index) - 1
+        ? lineText(source.text, this.starts, index - 1)
+        : ''
+    const allowedInline =
+      INLINE_ALLOW.test(textOfLine) || ALLOW_NEXT_LINE.test(previous)
+    if (allowedInline && !options.keepInlineAllowed) return
+    if (options.allow.some(re => re.test(secret))) return
+    if (
+      rule !== KNOWN_VALUE_RULE &&
+      (source.minified || textOfLine.length >= MINIFIED_LINE_LENGTH)
+    ) {
+      if (
+        rule.minified === 'drop' ||
+        (rule.minified === 'entropy' &&
+          entropy(secret) < MINIFIED_ENTROPY_FLOOR)
+      ) {
+        this.droppedOnMinified.set(
+          rule.id,
+          (this.droppedOnMinified.get(rule.id) ?? 0) + 1
+        )
+        return
+      }
+    }
+    if (this.full()) {
+      this.over++
+      return
+    }
+    this.findings.push({
+      rule,
+      file: source.file,
+      line: numberOf(index),
+      column: offset - line.start + 1,
+      secret,
+      name,
+      ...(allowedInline ? { inlineAllowed: true } : {})
+    })
+  }
+
+  result(): ScanResult {
+    const file = this.source.file
+    if (this.over > 0) {
+      this.notes.push({
+        kind: 'truncated',
+        file,
+        message: `${this.over} more matches past the first ${MAX_FINDINGS_PER_SOURCE} were not listed`
+      })
+    }
+    for (const [rule, count] of this.droppedOnMinified) {
+      this.notes.push({
+        kind: 'minified',
+        file,
+        message: `${count} possible ${rule} ${count === 1 ? 'match' : 'matches'} on minified lines (${MINIFIED_LINE_LENGTH}+ characters) not reported: too generic or too regular there`
+      })
+    }
+    return {
+      findings: this.findings.sort(
+        (a, b) => a.line - b.line || a.column - b.column
+      ),
+      notes: this.notes
+    }
+  }
+}
+
+/** The secret a match reports (its `secret*` or `bare` group, else all of it) and its offset. */
+function secretOf(match: RegExpExecArray): [string, number] {
+  const groups = match.groups
+  const indices = match.indices?.groups
+  if (groups && indices) {
+    for (const name of ['secret', 'secret2', 'secret3', 'bare']) {
+      const value = groups[name]
+      const at = indices[name]
+      if (value !== undefined && at) return [value, at[0]]
+    }
+  }
+  return [match[0], match.index]
 }

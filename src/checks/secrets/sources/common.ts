@@ -2,7 +2,8 @@ import type { ScanSource } from '../scan.ts'
 
 /** Something the scan could not read as a whole, said once per file. */
 export interface SourceNote {
-  kind: 'binary' | 'encoding' | 'truncated' | 'unreadable' | 'source'
+  kind:
+    'binary' | 'encoding' | 'truncated' | 'unreadable' | 'source' | 'minified'
   /** Repository path or URL, when the note is about one. */
   file?: string
   message: string

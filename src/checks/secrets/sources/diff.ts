@@ -28,18 +28,24 @@ export async function gitChangeProvider(
   return {
     range: `${short(range.base)}..${short(range.head)}`,
     async changedFiles() {
+      const common = ['--find-renames', range.base, range.head, '--']
       const diff = await git(ctx, [
         'diff',
         '--no-color',
         '--no-ext-diff',
         '--no-textconv',
         '--unified=0',
-        '--find-renames',
-        range.base,
-        range.head,
-        '--'
+        ...common
       ])
-      return parseDiff(diff)
+      // Exact paths (spaces, tabs, quotes, newlines, non-ASCII) from -z.
+      const raw = await git(ctx, [
+        'diff',
+        '--raw',
+        '-z',
+        '--no-abbrev',
+        ...common
+      ])
+      return parseDiff(diff, parseRawPaths(raw))
     },
     async baseText(path) {
       try {
@@ -122,8 +128,40 @@ function unquote(path: string): string {
 
 const stripPrefix = (path: string) => unquote(path).replace(/^[ab]\//, '')
 
-/** Parses `git diff --unified=0` output into changed files. */
-export function parseDiff(diff: Buffer): ChangedFile[] {
+/** A file's paths as `git diff --raw -z` gives them, byte for byte. */
+export interface RawPaths {
+  path: string
+  oldPath?: string
+}
+
+/** Parses `git diff --raw -z`: `:modes shas STATUS\0path\0` (two paths for R and C). */
+export function parseRawPaths(raw: Buffer): RawPaths[] {
+  const fields = raw.toString('utf8').split('\0')
+  const entries: RawPaths[] = []
+  for (let i = 0; i < fields.length; i++) {
+    const header = fields[i]
+    if (!header.startsWith(':')) continue
+    const status = header.split(' ').at(-1) ?? ''
+    if (/^[RC]/.test(status)) {
+      entries.push({ oldPath: fields[i + 1], path: fields[i + 2] })
+      i += 2
+    } else {
+      entries.push({ path: fields[i + 1] })
+      i += 1
+    }
+  }
+  return entries
+}
+
+/**
+ * Parses `git diff --unified=0` output into changed files. With `paths`
+ * (from `--raw -z`, same order) each file's path is taken from there, not
+ * from the headers, where git quotes, escapes and tab-terminates names.
+ */
+export function parseDiff(
+  diff: Buffer,
+  paths?: readonly RawPaths[]
+): ChangedFile[] {
   const files: ChangedFile[] = []
   let file:
     | (ChangedFile & { raw: Buffer[]; bytes: number; rawRemoved: Buffer[] })
@@ -220,6 +258,12 @@ export function parseDiff(diff: Buffer): ChangedFile[] {
     }
   }
   finish()
+  if (paths && paths.length === files.length) {
+    files.forEach((file, i) => {
+      file.path = paths[i].path
+      if (paths[i].oldPath !== undefined) file.oldPath = paths[i].oldPath
+    })
+  }
   return files
 }
 

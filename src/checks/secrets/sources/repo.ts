@@ -1,5 +1,12 @@
-import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs'
-import { resolve } from 'node:path'
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync
+} from 'node:fs'
+import { resolve, sep } from 'node:path'
 import type { CheckContext } from '../../types.ts'
 import {
   decode,
@@ -30,16 +37,36 @@ export async function repoSources(
   ].filter(path => !excluded(path))
   const sources: ScanSource[] = []
   const notes: SourceNote[] = []
+  const root = realpathSync(ctx.cwd)
   for (const [index, path] of paths.entries()) {
     if (index % READ_BATCH === READ_BATCH - 1) {
       await new Promise(setImmediate)
       ctx.signal.throwIfAborted()
     }
-    const read = readTracked(resolve(ctx.cwd, path), path)
+    const full = resolve(ctx.cwd, path)
+    if (!insideRoot(root, full)) {
+      notes.push({
+        kind: 'unreadable',
+        file: path,
+        message: 'reached through a symlink out of the workspace: not read'
+      })
+      continue
+    }
+    const read = readTracked(full, path)
     if (read.source) sources.push(read.source)
     notes.push(...read.notes)
   }
   return { sources, notes }
+}
+
+/** Whether `full` (symlinks resolved) is inside `root`; a missing file counts as inside. */
+function insideRoot(root: string, full: string): boolean {
+  try {
+    const real = realpathSync(full)
+    return real === root || real.startsWith(root + sep)
+  } catch {
+    return true
+  }
 }
 
 /** Reads one tracked file as text, or says why it was skipped or cut. */
