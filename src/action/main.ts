@@ -19,6 +19,7 @@ import { throttled } from '../util/progress.ts'
 import { redactUrl } from '../util/redact.ts'
 import { oneLine } from '../util/untrusted.ts'
 import { assertWritableFile } from '../util/writable.ts'
+import { actionHistory } from './history.ts'
 import { readSettings } from './inputs.ts'
 import { log } from './log.ts'
 import { loadActionPolicy, type ActionPolicy } from './policy.ts'
@@ -87,10 +88,10 @@ async function judge(
 ): Promise<Report> {
   try {
     const policy = await loadActionPolicy(settings, api)
-    return await runGate(
-      policy.loaded,
-      gateOptions(settings, api, policy, state)
-    )
+    return await runGate(policy.loaded, {
+      ...gateOptions(settings, api, policy, state),
+      history: actionHistory(settings, policy.loaded, api, state.github?.author)
+    })
   } catch (error) {
     if (!(error instanceof CannotJudgeError)) throw error
     return cannotJudgeReport(error.message, state)
@@ -149,6 +150,7 @@ function createReporter(settings: ActionSettings, api: GitHubApi) {
     key: settings.gateKey,
     comment: settings.comment,
     openIssue: settings.openIssue,
+    alertAfter: settings.alertAfter,
     runUrl: settings.runUrl,
     warn: log.warning,
     info: log.info

@@ -31,6 +31,12 @@ export interface ActionSettings {
   readonly stepSummary: boolean
   /** Link to this workflow run, for reports. */
   readonly runUrl?: string
+  /** `history` input: overrides the policy's `history.store`, or turns it off. */
+  readonly history?: 'branch' | 'file' | 'off'
+  /** `history-accept`: this run starts a new baseline. */
+  readonly historyAccept: boolean
+  /** `alert-after`: failing runs in a row before the issue opens. */
+  readonly alertAfter: number
   /** Environment for `${VAR}` in the policy and `known_values`. */
   readonly env: Readonly<Record<string, string | undefined>>
 }
