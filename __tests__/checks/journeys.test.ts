@@ -380,3 +380,31 @@ describe('the host rule under load', () => {
     )
   })
 })
+
+describe('the dry-run plan', () => {
+  it('counts every step, a redirect-following one as its hops, and the setup of a load', () => {
+    const { policy } = policyFrom(`version: 1
+defaults: { timeout: 2s }
+journeys:
+  - name: a
+    steps:
+      - path: /login
+      - path: /login
+        method: POST
+        follow_redirects: true
+latency:
+  - path: /
+    concurrency: 1
+    requests: 10
+    warmup: 0s
+    setup: a
+`)
+    expect(journeysCheck.plan?.(policy.journeys ?? [], policy)).toMatchObject({
+      maxRequests: 12,
+      maxMs: 24_000
+    })
+    expect(latencyCheck.plan?.(policy.latency ?? [], policy).maxRequests).toBe(
+      22
+    )
+  })
+})
