@@ -10,7 +10,8 @@ const answer = (status: number, body: string): HttpResponse => ({
   headers: {},
   body: Buffer.from(body),
   truncated: false,
-  timeMs: 5
+  timeMs: 5,
+  transferBytes: body.length
 })
 
 describe('smoke body excerpt', () => {
