@@ -157,7 +157,8 @@ async function runGateUnredacted(
         (await waitBeforeChecks(http, target, wait, options.sha, options.log))
       if (done) {
         waited = done.waited
-        notes.push(done.note)
+        if (done.note) notes.push(done.note)
+        cannotJudge = done.cannotJudge
       }
     } catch (error) {
       if (!(error instanceof CannotJudgeError)) throw error
