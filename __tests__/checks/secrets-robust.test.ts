@@ -8,13 +8,18 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { outcome, secretsCheck } from '../../src/checks/secrets/index.ts'
+import {
+  maskable,
+  outcome,
+  secretsCheck
+} from '../../src/checks/secrets/index.ts'
 import { scanSource } from '../../src/checks/secrets/scan.ts'
 import type { CheckContext, UnitOutcome } from '../../src/checks/types.ts'
 import { runGate } from '../../src/engine/gate.ts'
 import { commitFileReader } from '../../src/github/policy-at-base.ts'
 import { workspaceFileReader } from '../../src/policy/files.ts'
 import { renderJson } from '../../src/report/json.ts'
+import { renderSarif } from '../../src/report/sarif.ts'
 import { runCli } from '../support/cli.ts'
 import { policyFrom, testContext } from '../support/context.ts'
 import { makeRepo, removeRepos } from '../support/git-repo.ts'
@@ -254,6 +259,12 @@ describe('report', () => {
     }
     const [check] = json.checks
     expect(check.notes).toEqual(['bin.dat: binary file: not scanned'])
+    const [run] = renderSarif(report).runs
+    expect(run.tool.driver.rules[0]).toMatchObject({
+      id: 'github-token',
+      helpUri: expect.stringMatching(/docs\/checks\/secrets\.md#github-token$/),
+      help: { text: expect.stringContaining('Revoke the secret') }
+    })
     for (const finding of check.findings) {
       expect(finding).toEqual(
         expect.objectContaining({
@@ -284,5 +295,26 @@ describe('secrets rules', () => {
     ]) {
       expect(cli.stdout).toMatch(new RegExp(`^${id} `, 'm'))
     }
+  })
+})
+
+describe('masking', () => {
+  it('registers the whole value, PEM bodies by whole lines, nothing under 8 characters', () => {
+    const pem = plant.ecPrivateKey()
+    const lines = pem.split('\n')
+    const body = lines.filter(l => !l.startsWith('-----'))
+    const masks = maskable(pem)
+    for (const line of body.filter(l => l.length >= 8))
+      expect(masks).toContain(line)
+    expect(masks.every(m => m.length >= 8)).toBe(true)
+    expect(masks.some(m => m.startsWith('-----'))).toBe(false)
+    // JSON-escaped: the whole one-line value and each body line.
+    const escaped = lines.join('\\n')
+    expect(maskable(escaped)).toEqual(
+      expect.arrayContaining([escaped, ...body.filter(l => l.length >= 8)])
+    )
+    const token = `${'npm'}_${'a1B2'.repeat(9)}`
+    expect(maskable(token)).toEqual([token])
+    expect(maskable('s3cr3t!')).toEqual([])
   })
 })

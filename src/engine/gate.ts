@@ -15,6 +15,7 @@ import { historySection, type Policy } from '../policy/schema.ts'
 import { errorMessage } from '../util/errors.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report, Waited } from '../report/model.ts'
+import { planGate, type GatePlan } from './plan.ts'
 import {
   appendRecord,
   historyJudge,
@@ -49,6 +50,8 @@ export interface GateOptions {
   readPolicyFile?: PolicyFileReader
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
+  /** Aborted on Ctrl-C / SIGTERM: stop at once and report what ran. */
+  signal?: AbortSignal
   log(line: string): void
   progress?(line: string): void
   onResult?(result: CheckResult): void
@@ -190,6 +193,7 @@ async function runGateUnredacted(
       only,
       notes,
       deadlineMs: BASE_DEADLINE_MS,
+      signal: options.signal,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues,
       judge
@@ -208,6 +212,17 @@ async function runGateUnredacted(
   } finally {
     await http.close()
   }
+}
+
+/** The plan of a run (`check --dry-run`): checked like a run, nothing sent. */
+export async function planRun(
+  loaded: LoadedPolicy,
+  options: Pick<GateOptions, 'url' | 'only'>
+): Promise<GatePlan> {
+  assertHasChecks(loaded)
+  const target = resolveTarget(options.url ?? loaded.policy.target)
+  if (options.only) assertSelectable(options.only, loaded)
+  return planGate(loaded, target, options.only, BASE_DEADLINE_MS)
 }
 
 /**

@@ -12,9 +12,15 @@ import { globMatcher } from './glob.ts'
 import { applyBaseline, parseBaseline } from './baseline.ts'
 import { fingerprint, redact } from './redact.ts'
 import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
-import { bundleSources } from './sources/bundle.ts'
+import {
+  bundleSources,
+  MAX_ASSETS,
+  MAX_REDIRECTS,
+  MAX_SOURCE_MAPS
+} from './sources/bundle.ts'
 import type { SourceNote, Sources } from './sources/common.ts'
 import { diffSources, gitChangeProvider } from './sources/diff.ts'
+import { GIT_TIMEOUT_MS } from './sources/git.ts'
 import { repoSources } from './sources/repo.ts'
 import { BoundedRegex } from '../../util/bounded-regex.ts'
 
@@ -52,6 +58,21 @@ const ADVICE: Record<Scope, string> = {
  */
 export const secretsCheck: Check<'secrets'> = {
   kind: 'secrets',
+  // Files come from local git (no request); the bundle follows each page's
+  // redirects, then fetches capped numbers of assets and source maps.
+  plan(section, policy) {
+    const files = section.scope === 'off' ? 0 : GIT_TIMEOUT_MS
+    if (!section.bundle) {
+      return { maxRequests: 0, maxMs: files, basis: `scope ${section.scope}` }
+    }
+    const pages = section.bundle_paths.length * (1 + MAX_REDIRECTS)
+    const requests = pages + MAX_ASSETS + MAX_SOURCE_MAPS
+    return {
+      maxRequests: requests,
+      maxMs: files + requests * policy.defaults.timeout,
+      basis: `scope ${section.scope}; bundle: ${pages} page requests + ${MAX_ASSETS} assets + ${MAX_SOURCE_MAPS} source maps`
+    }
+  },
   units(section) {
     const level = section.level ?? 'error'
     const units: Unit[] = []
@@ -376,7 +397,9 @@ function noteLines(notes: readonly SourceNote[]): string[] {
  * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
  */
 export function maskable(secret: string): string[] {
-  const values = secret.length >= MIN_MASK_LENGTH ? [secret] : []
+  // A value spanning lines never appears whole on one log line.
+  const values =
+    secret.length >= MIN_MASK_LENGTH && !secret.includes('\n') ? [secret] : []
   if (secret.includes('\n') || secret.includes('\\n')) {
     for (const line of secret.split(/\\n|\r?\n/)) {
       const trimmed = line.trim()
