@@ -9,6 +9,7 @@ import type { GitHubApi } from '../github/policy-at-base.ts'
 import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
+import { writeJunit } from '../report/junit.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { CheckResult, Report } from '../report/model.ts'
@@ -19,6 +20,7 @@ import { throttled } from '../util/progress.ts'
 import { redactUrl } from '../util/redact.ts'
 import { oneLine } from '../util/untrusted.ts'
 import { assertWritableFile } from '../util/writable.ts'
+import { actionHistory } from './history.ts'
 import { readSettings } from './inputs.ts'
 import { log } from './log.ts'
 import { loadActionPolicy, type ActionPolicy } from './policy.ts'
@@ -58,6 +60,9 @@ export async function run(): Promise<void> {
     if (skipDeployment(settings)) return
     const reportPath = resolve(settings.workspace, settings.reportPath)
     await assertWritableFile(reportPath, 'report-path')
+    if (settings.junitPath) {
+      await assertWritableFile(junitFile(settings), 'junit-path')
+    }
     state.target = settings.url ? redactUrl(settings.url) : null
     const api = connect(settings)
     const github = api && createReporter(settings, api)
@@ -87,10 +92,10 @@ async function judge(
 ): Promise<Report> {
   try {
     const policy = await loadActionPolicy(settings, api)
-    return await runGate(
-      policy.loaded,
-      gateOptions(settings, api, policy, state)
-    )
+    return await runGate(policy.loaded, {
+      ...gateOptions(settings, api, policy, state),
+      history: actionHistory(settings, policy.loaded, api, state.github?.author)
+    })
   } catch (error) {
     if (!(error instanceof CannotJudgeError)) throw error
     return cannotJudgeReport(error.message, state)
@@ -149,6 +154,7 @@ function createReporter(settings: ActionSettings, api: GitHubApi) {
     key: settings.gateKey,
     comment: settings.comment,
     openIssue: settings.openIssue,
+    alertAfter: settings.alertAfter,
     runUrl: settings.runUrl,
     warn: log.warning,
     info: log.info
@@ -245,10 +251,20 @@ async function publish(
       core.setOutput('sarif', sarifPath)
     })
   }
+  if (settings.junitPath) {
+    await channel('write the JUnit report', async () => {
+      await writeJunit(report, junitFile(settings))
+      core.setOutput('junit', junitFile(settings))
+    })
+  }
   if (settings.stepSummary) {
     await channel('write the job summary', () =>
       core.summary.addRaw(renderStepSummary(report, settings.runUrl)).write()
     )
   }
   return ok
+}
+
+function junitFile(settings: ActionSettings): string {
+  return resolve(settings.workspace, settings.junitPath ?? '')
 }

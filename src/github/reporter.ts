@@ -27,6 +27,8 @@ export interface GitHubReporterOptions {
   key: string
   comment: boolean
   openIssue: boolean
+  /** `alert-after`: failing runs in a row (from history) before the issue opens. */
+  alertAfter?: number
   runUrl?: string
   warn(message: string): void
   info(message: string): void
@@ -194,7 +196,13 @@ export class GitHubReporter {
       'issues: write',
       async () => {
         const marker = commentMarker(`issue:${key}`)
-        const body = `${marker}\n${renderMarkdown(report, { maxLength: 60_000, runUrl })}\n`
+        const markdown = renderMarkdown(report, {
+          maxLength: 60_000,
+          runUrl,
+          trends: true
+        })
+        const body = `${marker}\n${failingSince(report)}${markdown}\n`
+        const streak = report.history?.failing_streak ?? 1
         const outcome = await syncFailureIssue(
           octokit,
           repo,
@@ -202,8 +210,14 @@ export class GitHubReporter {
           author,
           report.result === 'fail',
           oneLine(`launch-gate fails: ${report.summary}`).slice(0, 250),
-          body
+          body,
+          streak >= (this.options.alertAfter ?? 1)
         )
+        if (outcome === 'none' && report.result === 'fail') {
+          this.options.info(
+            `Failing ${streak} run(s) in a row: the issue opens at ${this.options.alertAfter} (alert-after)`
+          )
+        }
         if (outcome !== 'none') this.options.info(`Failure issue ${outcome}`)
       }
     )
@@ -220,4 +234,15 @@ export class GitHubReporter {
       this.options.warn(describeGitHubFailure(error, what, permission))
     }
   }
+}
+
+/** With history: since when the gate fails, and links to the failing runs. */
+function failingSince(report: Report): string {
+  const history = report.history
+  if (!history?.failing_since) return ''
+  const links = (history.failing_runs ?? [])
+    .filter(url => /^https?:\/\/[^\s()<>[\]]+$/.test(url))
+    .map((url, i) => `[${i + 1}](${url})`)
+    .join(' ')
+  return `Failing since ${markdownText(history.failing_since)} (${history.failing_streak} run(s) in a row)${links ? `: ${links}` : ''}\n\n`
 }

@@ -450,6 +450,12 @@ const secrets = z.strictObject({
     .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/))
     .default([])
     .describe('environment variable names whose values must appear nowhere'),
+  paths: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      'globs of working-tree files to scan too, tracked or not (build output, logs)'
+    ),
   baseline: z
     .string()
     .min(1)
