@@ -4,7 +4,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PolicyError } from '../../src/policy/errors.ts'
 import { loadPolicyFile, parsePolicy } from '../../src/policy/load.ts'
-import { createRedactor, safeToMask, redactUrls } from '../../src/util/redact.ts'
+import {
+  createRedactor,
+  safeToMask,
+  redactUrls
+} from '../../src/util/redact.ts'
 
 async function loadError(run: () => Promise<unknown>): Promise<PolicyError> {
   try {
