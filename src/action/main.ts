@@ -199,7 +199,12 @@ function gateOptions(
     only: settings.only,
     waitMs: settings.waitMs,
     sha: event.headSha,
-    env: settings.env,
+    // The advisory lookup (dependencies) uses the action's token when the
+    // job sets no GITHUB_TOKEN of its own: it raises the API rate limit.
+    env:
+      settings.token && !settings.env.GITHUB_TOKEN
+        ? { ...settings.env, GITHUB_TOKEN: settings.token }
+        : settings.env,
     cwd: settings.workspace,
     diffRange: event.diffRange,
     changesFromApi:
