@@ -64,8 +64,13 @@ export function readSettings(env: Env): ActionSettings {
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     runUrl,
     ...historyInputs(),
-    env
+    env: withLighthousePath(env, core.getInput('lighthouse-path'))
   }
+}
+
+/** The `lighthouse-path` input reaches the lighthouse check as LIGHTHOUSE_PATH. */
+function withLighthousePath(env: Env, path: string): Env {
+  return path ? { ...env, LIGHTHOUSE_PATH: path } : env
 }
 
 /** `history`, `history-accept` and `alert-after` (§7.2). */
