@@ -1,3 +1,5 @@
+import { parseShard } from '../checks/latency/shard.ts'
+import { parseStartAt } from '../engine/shards.ts'
 import { UsageError } from '../errors.ts'
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
@@ -64,6 +66,7 @@ export function readSettings(env: Env): ActionSettings {
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     runUrl,
     ...historyInputs(),
+    ...shardInputs(),
     env: withLighthousePath(env, core.getInput('lighthouse-path'))
   }
 }
@@ -71,6 +74,25 @@ export function readSettings(env: Env): ActionSettings {
 /** The `lighthouse-path` input reaches the lighthouse check as LIGHTHOUSE_PATH. */
 function withLighthousePath(env: Env, path: string): Env {
   return path ? { ...env, LIGHTHOUSE_PATH: path } : env
+}
+
+/** `shard`, `start-at` and `merge` (§7.6). */
+function shardInputs() {
+  const shard = core.getInput('shard')
+  const startAt = core.getInput('start-at')
+  const merge = core.getInput('merge') || undefined
+  if (!shard) {
+    if (startAt) throw new UsageError('start-at goes with shard')
+    return { merge }
+  }
+  if (merge) throw new UsageError('shard and merge are separate runs: give one')
+  const part = parseShard(shard)
+  if (part.count > 1 && !startAt) {
+    throw new UsageError(
+      `shard ${shard} needs start-at: one ISO time for every shard, computed once in a setup job`
+    )
+  }
+  return { shard: { ...part, startAt: parseStartAt(startAt || undefined) } }
 }
 
 /** `history`, `history-accept` and `alert-after` (§7.2). */
