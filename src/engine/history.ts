@@ -118,11 +118,13 @@ export function appendRecord(
   record: HistoryRecord,
   keep: number
 ): string {
-  const lines = text.split('\n').filter(line => parseLine(line) !== undefined)
-  const own = lines.filter(line => parseLine(line)?.key === record.key)
-  const drop = new Set(own.slice(0, Math.max(0, own.length - (keep - 1))))
-  const kept = lines.filter(line => !drop.has(line))
-  return `${[...kept, JSON.stringify(record)].join('\n')}\n`
+  const lines = text
+    .split('\n')
+    .map(line => ({ line, key: parseLine(line)?.key }))
+    .filter(entry => entry.key !== undefined)
+  let drop = lines.filter(entry => entry.key === record.key).length - (keep - 1)
+  const kept = lines.filter(entry => !(entry.key === record.key && drop-- > 0))
+  return `${[...kept.map(entry => entry.line), JSON.stringify(record)].join('\n')}\n`
 }
 
 /** An accept marker (`launch-gate history accept`): a new baseline starts after it. */
