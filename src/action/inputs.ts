@@ -50,6 +50,7 @@ export function readSettings(env: Env): ActionSettings {
     comment: booleanInput('comment', true),
     openIssue: booleanInput('open-issue', false),
     reportPath: core.getInput('report-path') || 'launch-gate-report.json',
+    junitPath: core.getInput('junit-path') || undefined,
     policyRef: policyRef === 'base' ? 'base' : undefined,
     waitMs,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),

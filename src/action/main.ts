@@ -9,6 +9,7 @@ import type { GitHubApi } from '../github/policy-at-base.ts'
 import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
+import { writeJunit } from '../report/junit.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { CheckResult, Report } from '../report/model.ts'
@@ -59,6 +60,9 @@ export async function run(): Promise<void> {
     if (skipDeployment(settings)) return
     const reportPath = resolve(settings.workspace, settings.reportPath)
     await assertWritableFile(reportPath, 'report-path')
+    if (settings.junitPath) {
+      await assertWritableFile(junitFile(settings), 'junit-path')
+    }
     state.target = settings.url ? redactUrl(settings.url) : null
     const api = connect(settings)
     const github = api && createReporter(settings, api)
@@ -247,10 +251,20 @@ async function publish(
       core.setOutput('sarif', sarifPath)
     })
   }
+  if (settings.junitPath) {
+    await channel('write the JUnit report', async () => {
+      await writeJunit(report, junitFile(settings))
+      core.setOutput('junit', junitFile(settings))
+    })
+  }
   if (settings.stepSummary) {
     await channel('write the job summary', () =>
       core.summary.addRaw(renderStepSummary(report, settings.runUrl)).write()
     )
   }
   return ok
+}
+
+function junitFile(settings: ActionSettings): string {
+  return resolve(settings.workspace, settings.junitPath ?? '')
 }

@@ -17,6 +17,8 @@ export interface ActionSettings {
   readonly openIssue: boolean
   /** Where the JSON report goes, relative to the workspace. */
   readonly reportPath: string
+  /** `junit-path`: JUnit XML for test reporters, when set. */
+  readonly junitPath?: string
   /** `base`: read the policy from the pull request's base commit. */
   readonly policyRef?: 'base'
   readonly waitMs?: number

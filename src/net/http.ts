@@ -57,12 +57,15 @@ export interface HttpClientOptions {
 export class HttpClient {
   readonly dispatcher: Dispatcher
   readonly timeoutMs: number
+  /** The host rule every fetcher shares (pages, journeys, a browser's requests). */
+  readonly hostRule: HostRule | undefined
   private readonly options: HttpClientOptions
   private readonly targetHeaders: Record<string, string>
 
   constructor(options: HttpClientOptions) {
     this.options = options
     this.timeoutMs = options.timeoutMs
+    this.hostRule = options.hostRule
     this.targetHeaders = lowerKeys(options.targetHeaders ?? {})
     const tls = options.ca?.length
       ? { ca: [...rootCertificates, ...options.ca] }
