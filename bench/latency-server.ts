@@ -10,6 +10,10 @@ const server = createServer((req, res) => {
   switch (req.url) {
     case '/fast':
       return res.end('ok')
+    case '/sink':
+      // Reads the body (if any) before answering: GET and POST alike.
+      req.resume()
+      return void req.on('end', () => res.end('ok'))
     case '/bimodal':
       // Exactly one in ten takes 400 ms, the rest 20 ms: the true p95 is 400 ms.
       return void setTimeout(

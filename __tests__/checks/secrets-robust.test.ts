@@ -318,3 +318,40 @@ describe('masking', () => {
     expect(maskable('s3cr3t!')).toEqual([])
   })
 })
+
+describe('secrets.paths', () => {
+  it('scans untracked build output and logs in a bounded walk, never through symlinks', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'lg-outside-'))
+    await writeFile(join(outside, 'leak.log'), `${plant.githubToken()}\n`)
+    const repo = await makeRepo()
+    await repo.write('src/a.ts', 'export {}\n')
+    await repo.commit('one')
+    const deployKey = `dk-${plant.githubToken().slice(4)}`
+    await repo.write('build.log', `step 3: using ${deployKey}\n`)
+    await repo.write('dist/app.js', `var k="${plant.googleKey()}";\n`)
+    await repo.write('dist/deep/x.map', `{"t":"${plant.stripeKey()}"}\n`)
+    await repo.write('node_modules/pkg/build.log', `${plant.githubToken()}\n`)
+    await symlink(outside, join(repo.dir, 'dist/linked'))
+    const { policy } = policyFrom(
+      'version: 1\nsecrets:\n  scope: off\n  paths: ["build.log", "dist/**"]\n  known_values: [DEPLOY_KEY]\n'
+    )
+    const units = secretsCheck.units(policy.secrets!, policy)
+    const unit = units.find(u => u.name === 'paths')!
+    const ctx = testContext({
+      cwd: repo.dir,
+      env: { DEPLOY_KEY: deployKey },
+      readPolicyFile: workspaceFileReader(repo.dir)
+    })
+    const result = await unit.run(ctx)
+    await ctx.http.close()
+    expect(
+      result.findings?.map(f => `${f.rule} ${f.file}:${f.line}`).sort()
+    ).toEqual([
+      'google-api-key dist/app.js:1',
+      'known-value build.log:1',
+      'stripe-secret-key dist/deep/x.map:1'
+    ])
+    expect(result.summary).toMatch(/^3 secrets in build output and logs/)
+    expect(result.metrics).toMatchObject({ files_scanned: 3 })
+  })
+})

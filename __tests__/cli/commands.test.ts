@@ -76,7 +76,7 @@ describe('version and help', () => {
     const unknown = await cli(['deploy'])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toBe(
-      "launch-gate: unknown command 'deploy': expected check, validate, init, secrets, history or help\nRun 'launch-gate help' for the options.\n"
+      "launch-gate: unknown command 'deploy': expected check, validate, init, secrets, history, merge or help\nRun 'launch-gate help' for the options.\n"
     )
     const flag = await cli(['validate', '--policy', 'good.yml', '--bogus'])
     expect(flag.code).toBe(2)

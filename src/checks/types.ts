@@ -17,7 +17,9 @@ export const CHECK_KINDS = [
   'rate_limits',
   'journeys',
   'exposure',
-  'dependencies'
+  'dependencies',
+  'pages',
+  'lighthouse'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]

@@ -5,9 +5,13 @@ import { errorMessage } from '../util/errors.ts'
 type Options = NonNullable<ParseArgsConfig['options']>
 
 /** Parses a command's options strictly: an unknown flag is a usage error. */
-export function parseOptions<T extends Options>(args: string[], options: T) {
+export function parseOptions<T extends Options>(
+  args: string[],
+  options: T,
+  allowPositionals = false
+) {
   try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true })
+    return parseArgs({ args, options, allowPositionals, strict: true })
   } catch (error) {
     throw new UsageError(errorMessage(error).replace(/\. To specify.*$/s, ''))
   }

@@ -45,6 +45,14 @@ export const COMMANDS = {
         '--no-color',
         'plain output (also NO_COLOR=1; FORCE_COLOR=1 forces color)'
       ],
+      [
+        '--shard i/N',
+        'run 1/N of every latency load as shard i; writes a shard report for merge'
+      ],
+      [
+        '--start-at ISO',
+        'when every shard starts its load (default: the next full 10 s)'
+      ],
       HELP_OPTION
     ],
     examples: [
@@ -90,6 +98,18 @@ export const COMMANDS = {
     summary: 'start a new baseline for regression budgets (history accept)',
     usage: 'launch-gate history accept [--policy FILE] [--history FILE]',
     options: [POLICY_OPTION, HISTORY_OPTION, HELP_OPTION]
+  },
+  merge: {
+    summary:
+      'merge shard reports into one verdict (histograms added, budgets applied to the whole)',
+    usage: 'launch-gate merge FILES… [--json FILE] [--junit FILE]',
+    options: [
+      ['--json FILE', 'write the merged JSON report'],
+      ['--junit FILE', 'write JUnit XML of the merged report'],
+      ['--fail-on error|never', 'never: report, exit 0 even when checks fail'],
+      HELP_OPTION
+    ],
+    examples: ['launch-gate merge shard-1.json shard-2.json shard-3.json']
   },
   help: {
     summary: 'show help for a command',

@@ -6,6 +6,7 @@ import { check, EXIT } from './check.ts'
 import { commandHelp, isCommand, overview } from './help.ts'
 import { acceptBaseline } from './history.ts'
 import { init } from './init.ts'
+import { merge } from './merge.ts'
 import { listRules, writeBaselineFile } from './secrets.ts'
 import { processIo, type CliIo } from './io.ts'
 import { DEFAULT_POLICY, parseOptions } from './args.ts'
@@ -39,7 +40,7 @@ export async function main(
     }
     if (!isCommand(command)) {
       throw new UsageError(
-        `unknown command '${command}': expected check, validate, init, secrets, history or help`
+        `unknown command '${command}': expected check, validate, init, secrets, history, merge or help`
       )
     }
     if (command === 'help') return help(rest, io)
@@ -51,6 +52,7 @@ export async function main(
     if (command === 'validate') return await validate(rest, io)
     if (command === 'history') return await history(rest, io)
     if (command === 'secrets') return await secrets(rest, io)
+    if (command === 'merge') return await merge(rest, io)
     return await init(rest, io)
   } catch (error) {
     if (error instanceof PolicyError) {
@@ -81,7 +83,7 @@ function help(args: string[], io: CliIo): number {
   }
   if (extra.length > 0 || !isCommand(topic)) {
     throw new UsageError(
-      `no help for '${args.join(' ')}': expected one of check, validate, init, secrets, history`
+      `no help for '${args.join(' ')}': expected one of check, validate, init, secrets, history, merge`
     )
   }
   io.stdout(`${commandHelp(topic)}\n`)

@@ -23,7 +23,7 @@ import {
   type HistoryStore,
   type RunFacts
 } from './history.ts'
-import { maskable, Redactor } from '../util/redact.ts'
+import { safeToMask, Redactor } from '../util/redact.ts'
 import { formatDuration } from '../util/duration.ts'
 import { logText } from '../util/untrusted.ts'
 import { runChecks, type RunOptions } from './run.ts'
@@ -83,7 +83,7 @@ const BASE_DEADLINE_MS = 10 * 60_000
  * Resolves the target, waits for it if asked, and runs every check. This is
  * the report boundary: every line, result, report and error leaving it has
  * the policy's `${VAR}` values, found secrets and URL credentials hidden,
- * and only maskable values are handed on for `add-mask` (§7.1).
+ * and only values safe to mask are handed on for `add-mask` (§7.1).
  */
 export async function runGate(
   loaded: LoadedPolicy,
@@ -92,7 +92,7 @@ export async function runGate(
   const redactor = new Redactor(loaded.hiddenValues)
   const register = (values: readonly string[]) => {
     redactor.add(values)
-    const masked = values.filter(maskable)
+    const masked = values.filter(safeToMask)
     if (masked.length > 0) options.onSecretValues?.(masked)
   }
   register(loaded.hiddenValues)
@@ -157,7 +157,8 @@ async function runGateUnredacted(
         (await waitBeforeChecks(http, target, wait, options.sha, options.log))
       if (done) {
         waited = done.waited
-        notes.push(done.note)
+        if (done.note) notes.push(done.note)
+        cannotJudge = done.cannotJudge
       }
     } catch (error) {
       if (!(error instanceof CannotJudgeError)) throw error

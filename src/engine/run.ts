@@ -15,6 +15,7 @@ import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
 import { runPool } from '../util/pool.ts'
+import { oneLine } from '../util/untrusted.ts'
 
 export interface RunOptions {
   loaded: LoadedPolicy
@@ -166,7 +167,7 @@ export function cannotJudgeReport(
     target: run.target,
     started_at: run.started.toISOString(),
     duration_ms: Date.now() - run.started.getTime(),
-    summary: `cannot judge this run: ${reason}`,
+    summary: `cannot judge this run: ${oneLine(reason)}`,
     notes: [...(run.notes ?? [])],
     ...(run.waited && { waited: run.waited }),
     checks: run.checks ?? []

@@ -21,12 +21,13 @@ import {
 import type { SourceNote, Sources } from './sources/common.ts'
 import { diffSources, gitChangeProvider } from './sources/diff.ts'
 import { GIT_TIMEOUT_MS } from './sources/git.ts'
+import { pathSources } from './sources/paths.ts'
 import { repoSources } from './sources/repo.ts'
 import { BoundedRegex } from '../../util/bounded-regex.ts'
 
 export type SecretsSection = NonNullable<Policy['secrets']>
 
-type Scope = 'diff' | 'repo' | 'bundle'
+type Scope = 'diff' | 'repo' | 'bundle' | 'paths'
 
 /** Shorter known values would match by chance: they are not searched. */
 export const MIN_KNOWN_VALUE_LENGTH = 8
@@ -43,13 +44,16 @@ const MIN_MASK_LENGTH = 8
 const WHERE: Record<Scope, string> = {
   diff: 'in added lines',
   repo: 'in tracked files',
-  bundle: 'in the served bundle'
+  bundle: 'in the served bundle',
+  paths: 'in build output and logs'
 }
 
 const ADVICE: Record<Scope, string> = {
   diff: 'revoke it, then load it from a secret store instead of the code',
   repo: 'revoke it, then load it from a secret store instead of the code',
-  bundle: 'every visitor can read it: revoke it and keep it on the server'
+  bundle: 'every visitor can read it: revoke it and keep it on the server',
+  paths:
+    'build output and logs get uploaded and published: revoke it and keep it out of the build'
 }
 
 /**
@@ -93,6 +97,14 @@ export const secretsCheck: Check<'secrets'> = {
         policyPath: ['secrets', 'scope'],
         run: ctx =>
           scope === 'diff' ? scanDiff(section, ctx) : scanRepo(section, ctx)
+      })
+    }
+    if (section.paths.length > 0) {
+      units.push({
+        name: 'paths',
+        level,
+        policyPath: ['secrets', 'paths'],
+        run: ctx => scanPaths(section, ctx)
       })
     }
     if (section.bundle) {
@@ -208,6 +220,32 @@ async function scanRepo(
       files_scanned: sources.sources.length,
       bytes_scanned: raw.bytes
     }
+  )
+}
+
+/** `secrets.paths`: files of the working tree, tracked or not (build output, logs). */
+async function scanPaths(
+  section: SecretsSection,
+  ctx: CheckContext
+): Promise<UnitOutcome> {
+  const sources = await pathSources(
+    ctx,
+    section.paths,
+    globMatcher(section.paths),
+    globMatcher(section.exclude)
+  )
+  const { known, notes } = knownValues(section, ctx)
+  const raw = await scanAll(
+    sources,
+    { allow: compileAllow(section), knownValues: known },
+    ctx
+  )
+  return outcome(
+    'paths',
+    raw.findings,
+    [...sources.notes, ...notes, ...raw.notes],
+    await baselineOf(section, ctx),
+    { files_scanned: sources.sources.length, bytes_scanned: raw.bytes }
   )
 }
 
