@@ -152,18 +152,24 @@ function itemBudgets(
   path: PolicyPath
 ): ItemBudgets {
   const table = REGRESSION_METRICS[kind] ?? {}
-  let item: unknown = policy
-  for (const step of path) item = (item as Record<string, unknown>)?.[step]
-  const node = (item ?? {}) as Record<string, unknown>
+  // The deepest object on the path holds the budgets: a latency or pages
+  // item; for lighthouse (a unit per URL) the section.
+  let node: Record<string, unknown> = {}
+  let here: unknown = policy
+  for (const step of path) {
+    here = (here as Record<string, unknown> | undefined)?.[step]
+    if (here && typeof here === 'object' && !Array.isArray(here)) {
+      node = here as Record<string, unknown>
+    }
+  }
   const regression = (node.regression ?? {}) as Record<
     string,
     RegressionBudget | undefined
   >
-  const nested = (node.budgets ?? {}) as Record<string, unknown>
   const absolute = new Map<string, number>()
-  for (const [key, spec] of Object.entries(table)) {
-    const value = node[key] ?? nested[key]
-    if (typeof value === 'number') absolute.set(spec.metric, value)
+  for (const spec of Object.values(table)) {
+    const value = spec.absolute(node)
+    if (value !== undefined) absolute.set(spec.metric, value)
   }
   return {
     regression: Object.entries(regression)
