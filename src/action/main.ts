@@ -12,6 +12,7 @@ import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
 import { writeJunit } from '../report/junit.ts'
+import { LIGHTHOUSE_REPORT_DIR } from '../checks/lighthouse/reports.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { CheckResult, Report } from '../report/model.ts'
@@ -286,6 +287,12 @@ async function publish(
       await writeJunit(report, junitFile(settings))
       core.setOutput('junit', junitFile(settings))
     })
+  }
+  if (report.checks.some(c => c.kind === 'lighthouse' && c.status !== 'skip')) {
+    core.setOutput(
+      'lighthouse-reports',
+      resolve(settings.workspace, LIGHTHOUSE_REPORT_DIR)
+    )
   }
   if (settings.stepSummary) {
     await channel('write the job summary', () =>
