@@ -10,6 +10,8 @@ const server = createServer((req, res) => {
   switch (req.url) {
     case '/fast':
       return res.end('ok')
+    case '/wait20':
+      return void setTimeout(() => res.end('ok'), 20)
     case '/bimodal':
       // Exactly one in ten takes 400 ms, the rest 20 ms: the true p95 is 400 ms.
       return void setTimeout(

@@ -2,10 +2,14 @@
 // measures. Every server runs in a child process (bench/latency-server.ts) on
 // 127.0.0.1; nothing leaves the machine.
 //   1. p95 against a known distribution (90 % at 20 ms, 10 % at 400 ms)
-//   2. closed-model throughput at concurrency 50 vs autocannon, same run
+//   2. closed-model throughput and CPU per request vs autocannon, same run
 //   3. peak RSS for 10 000, 100 000 and 300 000 requests (no sample arrays)
 //   4. coordinated omission: 50 req/s with a 1 s server stall
+//   5. the open model's own overhead on an idle and on a 20 ms endpoint
+// `node bench/latency.bench.ts SECTION…` runs only those sections;
+// BENCH_ENGINE_BEFORE=../src/…/old-load.ts adds an older engine to 2 and 5.
 import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { runLoad, type LoadOptions } from '../src/checks/latency/load.ts'
 
@@ -39,13 +43,25 @@ function load(
     'model' | 'duration' | 'requests' | 'warmup' | 'connections'
   >
 ) {
+  return loadWith(runLoad, server, path, settings)
+}
+
+function loadWith(
+  engine: typeof runLoad,
+  server: Server,
+  path: string,
+  settings: Pick<
+    LoadOptions,
+    'model' | 'duration' | 'requests' | 'warmup' | 'connections'
+  >
+) {
   const request = {
     path,
     method: 'GET' as const,
     headers: { 'user-agent': 'launch-gate-bench' },
     body: undefined
   }
-  return runLoad({
+  return engine({
     ...settings,
     origin: new URL(server.url),
     sources: [() => request],
@@ -77,31 +93,37 @@ async function knownDistribution() {
   }
 }
 
-/** The engine's default warm-up; autocannon gets the same, so neither tool
- * counts its cold start (JIT, first connections) and the other does not. */
-const WARMUP_SECONDS = 1
+/** Engine module to compare against (BENCH_ENGINE_BEFORE, relative to bench/). */
+const BEFORE = process.env.BENCH_ENGINE_BEFORE
 
-function autocannon(url: string, seconds: number): Promise<number> {
-  const bin = here('../node_modules/autocannon/autocannon.js')
-  const warmup = ['-W', '[', '-c', '50', '-d', String(WARMUP_SECONDS), ']']
-  const child = spawn(
-    process.execPath,
-    [bin, '-c', '50', '-d', String(seconds), ...warmup, '--json', url],
-    {
-      stdio: ['ignore', 'pipe', 'ignore']
-    }
-  )
+interface Generated {
+  rps: number
+  requests: number
+  cpuUsPerRequest: number
+}
+
+/** One generator in a fresh process: see bench/load-generator.ts. */
+function generate(
+  tool: 'engine' | 'autocannon',
+  url: string,
+  seconds: number,
+  engineModule?: string
+): Promise<Generated> {
+  const args = [tool, url, String(seconds)]
+  if (engineModule) args.push(engineModule)
+  const child = spawn(process.execPath, [here('load-generator.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   let out = ''
   child.stdout.on('data', chunk => (out += chunk))
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', () => {
-      // With a warm-up, autocannon prints the warm-up's report first.
-      const report = JSON.parse(out.trim().split('\n').at(-1) ?? '') as {
-        requests: { total: number }
-        duration: number
+      try {
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as Generated)
+      } catch (error) {
+        reject(error as Error)
       }
-      resolve(report.requests.total / report.duration)
     })
   })
 }
@@ -112,44 +134,58 @@ function median(xs: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
+const ROUNDS = 6
+const ROUND_SECONDS = 3
+
 async function throughput() {
+  const engines: [string, string | undefined][] = [['engine', undefined]]
+  if (BEFORE) engines.unshift(['before', BEFORE])
   console.log(
-    `\n2. Closed model, 50 in flight, immediate endpoint: engine vs autocannon (same server, 3 s each after a ${WARMUP_SECONDS} s warm-up, alternating which goes first)`
+    `\n2. Closed model, 50 in flight, immediate endpoint: engine vs autocannon, each in a fresh process (1 s warm-up, then ${ROUND_SECONDS} s measured; ${ROUNDS} rounds, alternating which goes first; CPU = process.cpuUsage() of the generator over the measured requests). Load average now: ${loadavg()
+      .map(x => fixed(x))
+      .join(' ')} on ${availableParallelism()} cores`
   )
   const server = await startServer()
   const url = `${server.url}/fast`
-  await autocannon(url, 2) // warms the server's JIT for both
-  const engine: number[] = []
-  const cannon: number[] = []
-  const runEngine = async () => {
-    const result = await load(server, '/fast', {
-      model: { kind: 'concurrency', concurrency: 50 },
-      duration: 3000,
-      warmup: WARMUP_SECONDS * 1000
-    })
-    engine.push(result.rps)
-    return result
-  }
-  const runCannon = async () => void cannon.push(await autocannon(url, 3))
-  // Throughput on a shared 2-core machine drifts from run to run; even
-  // rounds with the order swapped keep drift from favouring either tool.
-  for (let round = 0; round < 6; round++) {
-    let result
-    if (round % 2 === 0) {
-      await runCannon()
-      result = await runEngine()
-    } else {
-      result = await runEngine()
-      await runCannon()
+  await generate('autocannon', url, 2) // warms the server's JIT for every tool
+  const cannon: Generated[] = []
+  const engine = new Map<string, Generated[]>(
+    engines.map(([name]) => [name, []])
+  )
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: [string, string | undefined][] = [
+      ['autocannon', undefined],
+      ...engines
+    ]
+    if (round % 2 === 1) order.reverse()
+    const line: string[] = []
+    for (const [name, module] of order) {
+      const figures = await generate(
+        name === 'autocannon' ? 'autocannon' : 'engine',
+        url,
+        ROUND_SECONDS,
+        module
+      )
+      if (name === 'autocannon') cannon.push(figures)
+      else engine.get(name)?.push(figures)
+      line.push(
+        `${name} ${Math.round(figures.rps)} req/s ${fixed(figures.cpuUsPerRequest)} µs CPU/req`
+      )
     }
-    console.log(
-      `   round ${round + 1}: autocannon ${Math.round(cannon[round])} req/s, engine ${Math.round(result.rps)} req/s (p95 ${fixed(result.latency.p95, 2)} ms, ${result.errors.total} errors)`
-    )
+    console.log(`   round ${round + 1}: ${line.join(', ')}`)
   }
   stopServer(server)
+  const cannonCpu = median(cannon.map(c => c.cpuUsPerRequest))
   console.log(
-    `   ratio engine / autocannon: median of the rounds' ratios ${fixed(median(engine.map((e, i) => e / cannon[i])), 2)} x, of the medians ${fixed(median(engine) / median(cannon), 2)} x, of the best rounds ${fixed(Math.max(...engine) / Math.max(...cannon), 2)} x (target >= 0.9 x)`
+    `   autocannon: median ${Math.round(median(cannon.map(c => c.rps)))} req/s, ${fixed(cannonCpu)} µs CPU/req`
   )
+  for (const [name, runs] of engine) {
+    const ratios = runs.map((e, i) => e.rps / cannon[i].rps)
+    const cpu = median(runs.map(e => e.cpuUsPerRequest))
+    console.log(
+      `   ${name}: median ${Math.round(median(runs.map(e => e.rps)))} req/s, ${fixed(cpu)} µs CPU/req; throughput / autocannon: median of the rounds' ratios ${fixed(median(ratios), 2)} x (target >= 1.0 x); CPU per request / autocannon ${fixed(cpu / cannonCpu, 2)} x (target <= 1.0 x)`
+    )
+  }
 }
 
 /** Runs `count` requests in a fresh process and returns its peak RSS in MB. */
@@ -207,12 +243,48 @@ async function coordinatedOmission() {
   }
 }
 
+async function openOverhead() {
+  console.log(
+    `\n5. Open model's own overhead: 200 req/s for 5 s on an idle loopback endpoint (answers at once) and on one that answers after 20 ms. Load average now: ${loadavg()
+      .map(x => fixed(x))
+      .join(' ')}`
+  )
+  const engines: [string, typeof runLoad][] = [['engine', runLoad]]
+  if (BEFORE) {
+    const before = (await import(BEFORE)) as { runLoad: typeof runLoad }
+    engines.unshift(['before', before.runLoad])
+  }
+  const server = await startServer()
+  for (const [name, engine] of engines) {
+    for (const path of ['/fast', '/wait20']) {
+      const result = await loadWith(engine, server, path, {
+        model: { kind: 'rate', rate: 200 },
+        duration: 5000
+      })
+      const { p50, p95, p99 } = result.latency
+      console.log(
+        `   ${name.padEnd(6)} ${path.padEnd(7)} ${result.requests} requests: p50 ${fixed(p50, 2)} ms, p95 ${fixed(p95, 2)} ms, p99 ${fixed(p99, 2)} ms${path === '/fast' ? ' (target p95 < 1 ms)' : ' (truth 20 ms)'}`
+      )
+    }
+  }
+  stopServer(server)
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  distribution: knownDistribution,
+  throughput,
+  memory,
+  omission: coordinatedOmission,
+  overhead: openOverhead
+}
+
 const rssIndex = process.argv.indexOf('--rss')
 if (rssIndex !== -1) {
   await rssChild(Number(process.argv[rssIndex + 1]))
 } else {
-  await knownDistribution()
-  await throughput()
-  await memory()
-  await coordinatedOmission()
+  // `node bench/latency.bench.ts throughput overhead` runs just those.
+  const only = process.argv.slice(2)
+  for (const [name, section] of Object.entries(SECTIONS)) {
+    if (only.length === 0 || only.includes(name)) await section()
+  }
 }
