@@ -30,7 +30,8 @@ describe('action.yml', () => {
       'result',
       'report',
       'sarif',
-      'summary'
+      'summary',
+      'junit'
     ])
   })
 

@@ -10,6 +10,10 @@ const server = createServer((req, res) => {
   switch (req.url) {
     case '/fast':
       return res.end('ok')
+    case '/sink':
+      // Reads the body (if any) before answering: GET and POST alike.
+      req.resume()
+      return void req.on('end', () => res.end('ok'))
     case '/wait20':
       return void setTimeout(() => res.end('ok'), 20)
     case '/bimodal':

@@ -5,13 +5,18 @@
 //   2. closed-model throughput and CPU per request vs autocannon, same run
 //   3. peak RSS for 10 000, 100 000 and 300 000 requests (no sample arrays)
 //   4. coordinated omission: 50 req/s with a 1 s server stall
-//   5. the open model's own overhead on an idle and on a 20 ms endpoint
+//   5. templating: a POST with a JSON body and {{seq}} vs a plain GET, same endpoint
+//   6. the open model's own overhead on an idle and on a 20 ms endpoint
 // `node bench/latency.bench.ts SECTION…` runs only those sections;
-// BENCH_ENGINE_BEFORE=../src/…/old-load.ts adds an older engine to 2 and 5.
+// BENCH_ENGINE_BEFORE=../src/…/old-load.ts adds an older engine to 2 and 6.
 import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { latencyCheck } from '../src/checks/latency/index.ts'
 import { runLoad, type LoadOptions } from '../src/checks/latency/load.ts'
+import { HttpClient } from '../src/net/http.ts'
+import { PreparedRequest } from '../src/net/request.ts'
+import { parsePolicy } from '../src/policy/load.ts'
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
@@ -101,6 +106,9 @@ interface Generated {
   requests: number
   cpuUsPerRequest: number
 }
+
+/** The engine's default warm-up, as load-generator.ts gives every tool. */
+const WARMUP_SECONDS = 1
 
 /** One generator in a fresh process: see bench/load-generator.ts. */
 function generate(
@@ -253,11 +261,89 @@ async function coordinatedOmission() {
   }
 }
 
+/** Runs one latency policy item through the check itself, returning req/s. */
+async function checkRps(server: Server, item: string): Promise<number> {
+  const yaml = `version: 1\ntarget: ${server.url}\nlatency:\n  - ${item}\n    concurrency: 50\n    duration: 3s\n    warmup: ${WARMUP_SECONDS}s\n`
+  const { policy } = parsePolicy(yaml, 'bench.yml', {})
+  const [unit] = latencyCheck.units(policy.latency ?? [], policy)
+  const http = new HttpClient({ timeoutMs: 10_000, retries: 0 })
+  const outcome = await unit.run({
+    target: new URL(server.url),
+    signal: AbortSignal.timeout(120_000),
+    http,
+    env: {},
+    cwd: process.cwd(),
+    diffRange: undefined,
+    readPolicyFile: () => Promise.reject(new Error('no files in a bench')),
+    progress: () => {}
+  })
+  await http.close()
+  if (outcome.metrics?.errors !== 0) {
+    throw new Error(`bench load had errors: ${outcome.summary}`)
+  }
+  return outcome.metrics?.rps as number
+}
+
+async function templating() {
+  console.log(
+    '\n5. Templating: closed model, 50 in flight, 3 s each, same endpoint (/sink reads the body): POST with a JSON body and {{seq}} + {{uuid}} vs plain GET'
+  )
+  const server = await startServer()
+  await generate('autocannon', `${server.url}/sink`, 2) // warms the server's JIT
+  const plain: number[] = []
+  const templated: number[] = []
+  const get = async () => void plain.push(await checkRps(server, 'path: /sink'))
+  const post = async () =>
+    void templated.push(
+      await checkRps(
+        server,
+        `path: /sink\n    method: POST\n    body: { email: "load+{{seq}}@example.com", password: "pw", nonce: "{{uuid}}" }`
+      )
+    )
+  for (let round = 0; round < 6; round++) {
+    if (round % 2 === 0) {
+      await get()
+      await post()
+    } else {
+      await post()
+      await get()
+    }
+    console.log(
+      `   round ${round + 1}: plain GET ${Math.round(plain[round])} req/s, templated POST ${Math.round(templated[round])} req/s`
+    )
+  }
+  stopServer(server)
+  // The per-request CPU cost alone, free of the shared machine's noise.
+  const request = new PreparedRequest(
+    {
+      path: '/sink',
+      method: 'POST',
+      body: {
+        email: 'load+{{seq}}@example.com',
+        password: 'pw',
+        nonce: '{{uuid}}'
+      }
+    },
+    new URL(server.url)
+  )
+  const values = new Map<string, string>()
+  const count = 1_000_000
+  const started = performance.now()
+  for (let seq = 1; seq <= count; seq++) request.renderBody({ values, seq })
+  const renderUs = ((performance.now() - started) * 1000) / count
+  console.log(
+    `   rendering the templated body: ${fixed(renderUs, 2)} µs per request (${count} renders)`
+  )
+  console.log(
+    `   ratio templated / plain: median of the rounds' ratios ${fixed(median(templated.map((t, i) => t / plain[i])), 2)} x, of the medians ${fixed(median(templated) / median(plain), 2)} x (target >= 0.9 x)`
+  )
+}
+
 const OVERHEAD_ROUNDS = 3
 
 async function openOverhead() {
   console.log(
-    `\n5. Open model's own overhead: 200 req/s for 3 s on an idle loopback endpoint (answers at once), ${OVERHEAD_ROUNDS} alternating rounds, then once on an endpoint that answers after 20 ms. Reference: one connection back to back (closed model, no schedule) on the same endpoint, which is what the endpoint and this machine give. Load average now: ${loadavg()
+    `\n6. Open model's own overhead: 200 req/s for 3 s on an idle loopback endpoint (answers at once), ${OVERHEAD_ROUNDS} alternating rounds, then once on an endpoint that answers after 20 ms. Reference: one connection back to back (closed model, no schedule) on the same endpoint, which is what the endpoint and this machine give. Load average now: ${loadavg()
       .map(x => fixed(x))
       .join(' ')}`
   )
@@ -310,6 +396,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   throughput,
   memory,
   omission: coordinatedOmission,
+  templating,
   overhead: openOverhead
 }
 

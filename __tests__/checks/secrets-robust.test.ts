@@ -8,13 +8,18 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { outcome, secretsCheck } from '../../src/checks/secrets/index.ts'
+import {
+  maskable,
+  outcome,
+  secretsCheck
+} from '../../src/checks/secrets/index.ts'
 import { scanSource } from '../../src/checks/secrets/scan.ts'
 import type { CheckContext, UnitOutcome } from '../../src/checks/types.ts'
 import { runGate } from '../../src/engine/gate.ts'
 import { commitFileReader } from '../../src/github/policy-at-base.ts'
 import { workspaceFileReader } from '../../src/policy/files.ts'
 import { renderJson } from '../../src/report/json.ts'
+import { renderSarif } from '../../src/report/sarif.ts'
 import { runCli } from '../support/cli.ts'
 import { policyFrom, testContext } from '../support/context.ts'
 import { makeRepo, removeRepos } from '../support/git-repo.ts'
@@ -254,6 +259,12 @@ describe('report', () => {
     }
     const [check] = json.checks
     expect(check.notes).toEqual(['bin.dat: binary file: not scanned'])
+    const [run] = renderSarif(report).runs
+    expect(run.tool.driver.rules[0]).toMatchObject({
+      id: 'github-token',
+      helpUri: expect.stringMatching(/docs\/checks\/secrets\.md#github-token$/),
+      help: { text: expect.stringContaining('Revoke the secret') }
+    })
     for (const finding of check.findings) {
       expect(finding).toEqual(
         expect.objectContaining({
@@ -284,5 +295,63 @@ describe('secrets rules', () => {
     ]) {
       expect(cli.stdout).toMatch(new RegExp(`^${id} `, 'm'))
     }
+  })
+})
+
+describe('masking', () => {
+  it('registers the whole value, PEM bodies by whole lines, nothing under 8 characters', () => {
+    const pem = plant.ecPrivateKey()
+    const lines = pem.split('\n')
+    const body = lines.filter(l => !l.startsWith('-----'))
+    const masks = maskable(pem)
+    for (const line of body.filter(l => l.length >= 8))
+      expect(masks).toContain(line)
+    expect(masks.every(m => m.length >= 8)).toBe(true)
+    expect(masks.some(m => m.startsWith('-----'))).toBe(false)
+    // JSON-escaped: the whole one-line value and each body line.
+    const escaped = lines.join('\\n')
+    expect(maskable(escaped)).toEqual(
+      expect.arrayContaining([escaped, ...body.filter(l => l.length >= 8)])
+    )
+    const token = `${'npm'}_${'a1B2'.repeat(9)}`
+    expect(maskable(token)).toEqual([token])
+    expect(maskable('s3cr3t!')).toEqual([])
+  })
+})
+
+describe('secrets.paths', () => {
+  it('scans untracked build output and logs in a bounded walk, never through symlinks', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'lg-outside-'))
+    await writeFile(join(outside, 'leak.log'), `${plant.githubToken()}\n`)
+    const repo = await makeRepo()
+    await repo.write('src/a.ts', 'export {}\n')
+    await repo.commit('one')
+    const deployKey = `dk-${plant.githubToken().slice(4)}`
+    await repo.write('build.log', `step 3: using ${deployKey}\n`)
+    await repo.write('dist/app.js', `var k="${plant.googleKey()}";\n`)
+    await repo.write('dist/deep/x.map', `{"t":"${plant.stripeKey()}"}\n`)
+    await repo.write('node_modules/pkg/build.log', `${plant.githubToken()}\n`)
+    await symlink(outside, join(repo.dir, 'dist/linked'))
+    const { policy } = policyFrom(
+      'version: 1\nsecrets:\n  scope: off\n  paths: ["build.log", "dist/**"]\n  known_values: [DEPLOY_KEY]\n'
+    )
+    const units = secretsCheck.units(policy.secrets!, policy)
+    const unit = units.find(u => u.name === 'paths')!
+    const ctx = testContext({
+      cwd: repo.dir,
+      env: { DEPLOY_KEY: deployKey },
+      readPolicyFile: workspaceFileReader(repo.dir)
+    })
+    const result = await unit.run(ctx)
+    await ctx.http.close()
+    expect(
+      result.findings?.map(f => `${f.rule} ${f.file}:${f.line}`).sort()
+    ).toEqual([
+      'google-api-key dist/app.js:1',
+      'known-value build.log:1',
+      'stripe-secret-key dist/deep/x.map:1'
+    ])
+    expect(result.summary).toMatch(/^3 secrets in build output and logs/)
+    expect(result.metrics).toMatchObject({ files_scanned: 3 })
   })
 })

@@ -1,4 +1,4 @@
-import { CheckError } from '../../src/errors.ts'
+import { CannotJudgeError, CheckError } from '../../src/errors.ts'
 import { describe, expect, it } from 'vitest'
 import type { CheckSet } from '../../src/checks/registry.ts'
 import type { Unit } from '../../src/checks/types.ts'
@@ -39,6 +39,20 @@ async function runWith(
 }
 
 describe('engine', () => {
+  it('reports the whole run unjudged when a unit cannot read what the policy names at its base', async () => {
+    const report = await runWith([
+      unit('baseline', async () => {
+        throw new CannotJudgeError('cannot read the base commit ba5e000')
+      }),
+      unit('other', async () => ({ ok: true, summary: 'fine' }))
+    ])
+    expect(report).toMatchObject({
+      result: 'fail',
+      error: 'cannot read the base commit ba5e000'
+    })
+    expect(report.checks.map(c => c.status)).toEqual(['skip', 'skip'])
+  })
+
   it('maps outcomes and levels to statuses, and fails the gate on fail or error', async () => {
     const report = await runWith([
       unit('ok', async () => ({ ok: true, summary: 'fine' })),

@@ -9,7 +9,15 @@ import {
   shardLoad,
   shareOf
 } from '../../src/checks/latency/shard.ts'
-import { mergeShardReports, type ShardReport } from '../../src/engine/shards.ts'
+import {
+  mergeShardReports,
+  parseStartAt,
+  type ShardReport
+} from '../../src/engine/shards.ts'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from '../support/cli.ts'
 import { UsageError } from '../../src/errors.ts'
 
 describe('splitting a load', () => {
@@ -296,6 +304,74 @@ describe('{{seq}} across shards', () => {
     await server.close()
     expect(seen.map(Number).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1)
+    )
+  })
+})
+
+describe('the CLI: check --shard and merge', () => {
+  it('two shard runs and a merge give one verdict; a shard alone never fails on budgets', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lg-shard-cli-'))
+    const server = await startServer((_, res) =>
+      setTimeout(() => res.end('ok'), 5)
+    )
+    await writeFile(
+      join(dir, 'load.yml'),
+      `version: 1\ntarget: ${server.url}\nlatency:\n  - { name: core, paths: [/], concurrency: 2, requests: 40, warmup: 0s, p95: 1ms }\n`
+    )
+    const startAt = new Date().toISOString()
+    const shards = await Promise.all(
+      [1, 2].map(i =>
+        runCli(
+          [
+            'check',
+            '--policy',
+            'load.yml',
+            '--shard',
+            `${i}/2`,
+            '--start-at',
+            startAt,
+            '--json',
+            `s${i}.json`
+          ],
+          { cwd: dir }
+        )
+      )
+    )
+    // p95 1ms is surely breached, but a shard does not judge the whole.
+    expect(shards.map(s => s.code)).toEqual([0, 0])
+    const merged = await runCli(
+      ['merge', 's1.json', 's2.json', '--json', 'merged.json'],
+      { cwd: dir }
+    )
+    await server.close()
+    expect(merged.code).toBe(1)
+    expect(merged.stdout).toContain('latency')
+    const report = JSON.parse(await readFile(join(dir, 'merged.json'), 'utf8'))
+    expect(report.checks[0].metrics).toMatchObject({ requests: 40, shards: 2 })
+    expect(report.notes).toEqual(['merged 2 of 2 shards'])
+
+    const bad = await runCli(['merge', 'missing.json'], { cwd: dir })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('cannot read missing.json')
+    const lonely = await runCli(
+      ['check', '--policy', 'load.yml', '--start-at', startAt],
+      { cwd: dir }
+    )
+    expect(lonely.code).toBe(2)
+    expect(lonely.stderr).toContain('--start-at goes with --shard')
+  })
+
+  it('reads start-at as an ISO time within the hour, else the next full 10 s', () => {
+    const now = Date.parse('2026-12-06T08:00:03Z')
+    expect(parseStartAt(undefined, now).toISOString()).toBe(
+      '2026-12-06T08:00:10.000Z'
+    )
+    expect(parseStartAt('2026-12-06T08:05:00Z', now).toISOString()).toBe(
+      '2026-12-06T08:05:00.000Z'
+    )
+    expect(() => parseStartAt('tomorrow', now)).toThrow('invalid start-at')
+    expect(() => parseStartAt('2026-12-06T10:00:00Z', now)).toThrow(
+      'more than an hour ahead'
     )
   })
 })

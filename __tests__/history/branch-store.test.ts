@@ -138,16 +138,16 @@ describe('history on a data branch', () => {
     expect(git.fileAt(BRANCH, file)).toBe('{"fresh":1}\n')
   })
 
-  it('a missing permission surfaces as a 403 for the caller to turn into one warning', async () => {
+  it('a missing permission is one error naming contents: write', async () => {
     api.failWith('PUT', /\/contents\//, 403)
     const seed = store()
     await seed.read()
     await seed.update(append('a'))
     const run = store()
     await run.read()
-    await expect(run.update(append('b'))).rejects.toMatchObject({
-      status: 403
-    })
+    await expect(run.update(append('b'))).rejects.toThrow(
+      'the token may not write to the repository (403): give the job `contents: write`'
+    )
   })
 
   it('reads past the 1 MB limit of the JSON contents answer (raw media type)', async () => {

@@ -5,6 +5,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runGate } from '../../src/engine/gate.ts'
+import { parsePolicy } from '../../src/policy/load.ts'
 import { renderCheckRun } from '../../src/report/check-run.ts'
 import type { Report } from '../../src/report/model.ts'
 import { renderPrComment } from '../../src/report/pr-comment.ts'
@@ -152,6 +154,34 @@ describe('a catastrophic user regex', () => {
       expect(run.stdout).toContain('the regex /(a+)+$/ did not finish within')
     } finally {
       await evil.close()
+    }
+  })
+})
+
+describe('masking', () => {
+  it('registers only ${VAR} values safe to mask, and hides all of them', async () => {
+    const site = await startServer((_req, res) => res.end('ok'))
+    try {
+      const masked: string[] = []
+      const lines: string[] = []
+      const report = await runGate(
+        parsePolicy(
+          `version: 1\ntarget: ${site.url}\nsmoke:\n  - { name: "\${A} \${B} \${C}", path: "/?q=\${A}" }\n`,
+          'p.yml',
+          { A: SECRET, B: SHORT, C: 'production' }
+        ),
+        {
+          env: {},
+          cwd: process.cwd(),
+          log: line => lines.push(line),
+          onSecretValues: values => masked.push(...values)
+        }
+      )
+      expect(masked).toEqual([SECRET])
+      expect(report.checks[0].name).toBe('*** *** ***')
+      expectNoSecret(JSON.stringify(report))
+    } finally {
+      await site.close()
     }
   })
 })

@@ -4,7 +4,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PolicyError } from '../../src/policy/errors.ts'
 import { loadPolicyFile, parsePolicy } from '../../src/policy/load.ts'
-import { createRedactor, maskable, redactUrls } from '../../src/util/redact.ts'
+import {
+  createRedactor,
+  safeToMask,
+  redactUrls
+} from '../../src/util/redact.ts'
 
 async function loadError(run: () => Promise<unknown>): Promise<PolicyError> {
   try {
@@ -107,10 +111,10 @@ smoke: [{ name: "\${SHORT}", path: / }]
   })
 
   it('masks only values of 8+ characters that are no plain word', () => {
-    expect(maskable('abc')).toBe(false)
-    expect(maskable('production')).toBe(false)
-    expect(maskable('Password')).toBe(false)
-    expect(maskable('bypass-secret-value')).toBe(true)
-    expect(maskable('sk_live_0123')).toBe(true)
+    expect(safeToMask('abc')).toBe(false)
+    expect(safeToMask('production')).toBe(false)
+    expect(safeToMask('Password')).toBe(false)
+    expect(safeToMask('bypass-secret-value')).toBe(true)
+    expect(safeToMask('sk_live_0123')).toBe(true)
   })
 })

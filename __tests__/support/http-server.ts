@@ -20,8 +20,14 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-/** Starts a server on 127.0.0.1:0; closing also drops hung connections. */
-export async function startServer(handler: Handler): Promise<TestServer> {
+/**
+ * Starts a server on 127.0.0.1:0 (or another loopback address, e.g.
+ * 127.0.0.2 as another site); closing also drops hung connections.
+ */
+export async function startServer(
+  handler: Handler,
+  host = '127.0.0.1'
+): Promise<TestServer> {
   const requests: TestServer['requests'] = []
   const server: Server = createServer((req, res) => {
     requests.push({
@@ -31,10 +37,10 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     })
     handler(req, res)
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     requests,
     close: () =>
       new Promise<void>(resolve => {

@@ -7,6 +7,7 @@ import { gateKey } from '../engine/gate-key.ts'
 import { parseEvent } from '../github/context.ts'
 import { DURATION_HINT, parseDuration } from '../util/duration.ts'
 import { errorMessage } from '../util/errors.ts'
+import { log } from './log.ts'
 import type { ActionSettings } from './settings.ts'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -49,6 +50,7 @@ export function readSettings(env: Env): ActionSettings {
     comment: booleanInput('comment', true),
     openIssue: booleanInput('open-issue', false),
     reportPath: core.getInput('report-path') || 'launch-gate-report.json',
+    junitPath: core.getInput('junit-path') || undefined,
     policyRef: policyRef === 'base' ? 'base' : undefined,
     waitMs,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
@@ -61,8 +63,35 @@ export function readSettings(env: Env): ActionSettings {
     }),
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     runUrl,
+    ...historyInputs(),
     env
   }
+}
+
+/** `history`, `history-accept` and `alert-after` (§7.2). */
+function historyInputs() {
+  const history = core.getInput('history') || undefined
+  if (
+    history !== undefined &&
+    history !== 'branch' &&
+    history !== 'file' &&
+    history !== 'off'
+  ) {
+    throw new UsageError(
+      `invalid history '${history}': expected branch, file or off`
+    )
+  }
+  const alertAfter = core.getInput('alert-after') || '1'
+  if (!/^\d{1,3}$/.test(alertAfter) || Number(alertAfter) < 1) {
+    throw new UsageError(
+      `invalid alert-after '${alertAfter}': expected a whole number of runs, 1 or more`
+    )
+  }
+  return {
+    history,
+    historyAccept: booleanInput('history-accept', false),
+    alertAfter: Number(alertAfter)
+  } as const
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
@@ -78,7 +107,7 @@ function readEventPayload(env: Env): unknown {
   try {
     return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
   } catch (error) {
-    core.warning(`cannot read the event payload: ${errorMessage(error)}`)
+    log.warning(`cannot read the event payload: ${errorMessage(error)}`)
     return undefined
   }
 }

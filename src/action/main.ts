@@ -9,6 +9,7 @@ import type { GitHubApi } from '../github/policy-at-base.ts'
 import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
+import { writeJunit } from '../report/junit.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { CheckResult, Report } from '../report/model.ts'
@@ -16,8 +17,12 @@ import { renderStepSummary } from '../report/summary.ts'
 import { installCrashGuard, onInterrupt } from '../util/crash-guard.ts'
 import { errorMessage } from '../util/errors.ts'
 import { throttled } from '../util/progress.ts'
+import { redactUrl } from '../util/redact.ts'
+import { oneLine } from '../util/untrusted.ts'
 import { assertWritableFile } from '../util/writable.ts'
+import { actionHistory } from './history.ts'
 import { readSettings } from './inputs.ts'
+import { log } from './log.ts'
 import { loadActionPolicy, type ActionPolicy } from './policy.ts'
 import type { ActionSettings } from './settings.ts'
 
@@ -28,6 +33,7 @@ const EXIT_INVALID = 2
 interface RunState {
   readonly started: Date
   readonly finished: CheckResult[]
+  /** The `url` input, credentials hidden (the policy's target may hold `${VAR}` values). */
   target: string | null
   github?: GitHubReporter
 }
@@ -38,12 +44,12 @@ interface RunState {
  */
 export async function run(): Promise<void> {
   const state: RunState = { started: new Date(), finished: [], target: null }
-  installCrashGuard(core.setFailed, async line => {
+  installCrashGuard(log.failed, async line => {
     await state.github?.fail('launch-gate stopped on an unexpected error', line)
   })
   onInterrupt(async signal => {
     const reason = `cancelled (${signal})`
-    core.warning(`launch-gate was ${reason}: reporting what finished`)
+    log.warning(`launch-gate was ${reason}: reporting what finished`)
     await state.github?.cancel(
       stoppedReport(reason, { ...state, checks: state.finished }),
       `launch-gate ${reason} after ${state.finished.length} check(s)`
@@ -54,7 +60,10 @@ export async function run(): Promise<void> {
     if (skipDeployment(settings)) return
     const reportPath = resolve(settings.workspace, settings.reportPath)
     await assertWritableFile(reportPath, 'report-path')
-    state.target = settings.url ?? null
+    if (settings.junitPath) {
+      await assertWritableFile(junitFile(settings), 'junit-path')
+    }
+    state.target = settings.url ? redactUrl(settings.url) : null
     const api = connect(settings)
     const github = api && createReporter(settings, api)
     state.github = github
@@ -66,11 +75,9 @@ export async function run(): Promise<void> {
       report.result === 'fail' &&
       (settings.failOn === 'error' || report.error !== undefined)
     ) {
-      core.setFailed(report.summary)
+      log.failed(report.summary)
     } else if (!written) {
-      core.setFailed(
-        'launch-gate could not write every report it was asked for'
-      )
+      log.failed('launch-gate could not write every report it was asked for')
     }
   } catch (error) {
     await stopped(error, state.github)
@@ -85,11 +92,10 @@ async function judge(
 ): Promise<Report> {
   try {
     const policy = await loadActionPolicy(settings, api)
-    state.target = settings.url ?? policy.loaded.policy.target ?? null
-    return await runGate(
-      policy.loaded,
-      gateOptions(settings, api, policy, state)
-    )
+    return await runGate(policy.loaded, {
+      ...gateOptions(settings, api, policy, state),
+      history: actionHistory(settings, policy.loaded, api, state.github?.author)
+    })
   } catch (error) {
     if (!(error instanceof CannotJudgeError)) throw error
     return cannotJudgeReport(error.message, state)
@@ -103,23 +109,23 @@ async function stopped(
 ): Promise<void> {
   if (error instanceof PolicyError) {
     for (const p of error.problems) {
-      core.error(p.message, {
+      log.error(p.message, {
         file: error.file,
         startLine: p.line,
         startColumn: p.column
       })
     }
     await github?.publishPolicyError(error)
-    core.setFailed(`invalid policy:\n${error.message}`)
+    log.failed(`invalid policy:\n${error.message}`)
     process.exitCode = EXIT_INVALID
   } else if (error instanceof UsageError) {
     await github?.fail('invalid launch-gate input', error.message)
-    core.setFailed(error.message)
+    log.failed(error.message)
     process.exitCode = EXIT_INVALID
   } else {
     const line = `launch-gate could not run: ${errorMessage(error)}`
     await github?.fail('launch-gate could not run', line)
-    core.setFailed(line)
+    log.failed(line)
   }
 }
 
@@ -130,7 +136,7 @@ function connect(settings: ActionSettings) {
   const octokit = createClient({
     token: settings.token,
     baseUrl: settings.apiUrl,
-    log: core.info
+    log: log.info
   })
   return { octokit, repo: { owner, repo } }
 }
@@ -148,9 +154,10 @@ function createReporter(settings: ActionSettings, api: GitHubApi) {
     key: settings.gateKey,
     comment: settings.comment,
     openIssue: settings.openIssue,
+    alertAfter: settings.alertAfter,
     runUrl: settings.runUrl,
-    warn: core.warning,
-    info: core.info
+    warn: log.warning,
+    info: log.info
   })
 }
 
@@ -180,11 +187,11 @@ function gateOptions(
         : undefined,
     readPolicyFile: policy.readPolicyFile,
     notes: policy.notes,
-    log: core.info,
-    progress: throttled(core.info, 5000),
+    log: log.info,
+    progress: throttled(log.info, 5000),
     onResult: r => {
       state.finished.push(r)
-      core.info(
+      log.info(
         `${STATUS_ICON[r.status]} ${r.status} ${r.kind} ${r.name}: ${r.summary}`
       )
     },
@@ -198,11 +205,14 @@ function skipDeployment(settings: ActionSettings): boolean {
   if (settings.event.eventName !== 'deployment_status' || state === 'success') {
     return false
   }
-  core.info(
+  log.info(
     `Deployment state is '${state ?? 'unknown'}': nothing to check yet, skipping`
   )
   core.setOutput('result', 'skip')
-  core.setOutput('summary', `skipped: deployment state ${state ?? 'unknown'}`)
+  core.setOutput(
+    'summary',
+    oneLine(`skipped: deployment state ${state ?? 'unknown'}`)
+  )
   return true
 }
 
@@ -222,13 +232,13 @@ async function publish(
       await write()
     } catch (error) {
       ok = false
-      core.error(`launch-gate could not ${what}: ${errorMessage(error)}`)
+      log.error(`launch-gate could not ${what}: ${errorMessage(error)}`)
     }
   }
-  core.info(report.summary)
+  log.info(report.summary)
   await channel('set the outputs', () => {
     core.setOutput('result', report.result)
-    core.setOutput('summary', report.summary)
+    core.setOutput('summary', oneLine(report.summary))
   })
   await channel('write the JSON report', async () => {
     await writeJsonReport(report, reportPath)
@@ -241,10 +251,20 @@ async function publish(
       core.setOutput('sarif', sarifPath)
     })
   }
+  if (settings.junitPath) {
+    await channel('write the JUnit report', async () => {
+      await writeJunit(report, junitFile(settings))
+      core.setOutput('junit', junitFile(settings))
+    })
+  }
   if (settings.stepSummary) {
     await channel('write the job summary', () =>
       core.summary.addRaw(renderStepSummary(report, settings.runUrl)).write()
     )
   }
   return ok
+}
+
+function junitFile(settings: ActionSettings): string {
+  return resolve(settings.workspace, settings.junitPath ?? '')
 }

@@ -17,6 +17,8 @@ export interface ActionSettings {
   readonly openIssue: boolean
   /** Where the JSON report goes, relative to the workspace. */
   readonly reportPath: string
+  /** `junit-path`: JUnit XML for test reporters, when set. */
+  readonly junitPath?: string
   /** `base`: read the policy from the pull request's base commit. */
   readonly policyRef?: 'base'
   readonly waitMs?: number
@@ -31,6 +33,12 @@ export interface ActionSettings {
   readonly stepSummary: boolean
   /** Link to this workflow run, for reports. */
   readonly runUrl?: string
+  /** `history` input: overrides the policy's `history.store`, or turns it off. */
+  readonly history?: 'branch' | 'file' | 'off'
+  /** `history-accept`: this run starts a new baseline. */
+  readonly historyAccept: boolean
+  /** `alert-after`: failing runs in a row before the issue opens. */
+  readonly alertAfter: number
   /** Environment for `${VAR}` in the policy and `known_values`. */
   readonly env: Readonly<Record<string, string | undefined>>
 }

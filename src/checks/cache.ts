@@ -12,6 +12,7 @@ import { parseSetCookie } from './http-headers/set-cookie.ts'
 import { failedOutcome } from './outcome.ts'
 import { itemLabel, resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
+import { requestsPlan } from './plan.ts'
 
 export type CacheItem = NonNullable<Policy['cache']>[number]
 
@@ -20,6 +21,7 @@ const BODY_BYTES = 16 * 1024
 
 export const cacheCheck: Check<'cache'> = {
   kind: 'cache',
+  plan: (items, policy) => requestsPlan(policy, items.length, 'items'),
   units: items =>
     items.map((item, index) => ({
       name: itemLabel(item),

@@ -19,6 +19,12 @@ const MAX_QUERIES_PER_RECORD = 6
 
 export const dnsCheck: Check<'dns'> = {
   kind: 'dns',
+  plan: (section, policy) => ({
+    maxRequests: section.records.length * MAX_QUERIES_PER_RECORD,
+    maxMs:
+      section.records.length * MAX_QUERIES_PER_RECORD * policy.defaults.timeout,
+    basis: `${section.records.length} records × ${MAX_QUERIES_PER_RECORD} queries`
+  }),
   units: (section, policy) =>
     section.records.map((item, index) => ({
       name: `${item.type} ${item.name}`,

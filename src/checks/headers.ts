@@ -10,6 +10,7 @@ import {
 import { adviceSuffix, failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
+import { requestsPlan } from './plan.ts'
 import { BoundedRegex, RegexTimeoutError } from '../util/bounded-regex.ts'
 
 export type HeadersSection = NonNullable<Policy['headers']>
@@ -22,6 +23,8 @@ export const DEFAULT_HSTS = {
 
 export const headersCheck: Check<'headers'> = {
   kind: 'headers',
+  plan: (section, policy) =>
+    requestsPlan(policy, section.paths.length, 'paths'),
   units: section =>
     section.paths.map((path, index) => ({
       name: path,

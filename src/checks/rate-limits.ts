@@ -18,6 +18,16 @@ const MAX_BODY_BYTES = 64 * 1024
 
 export const rateLimitsCheck: Check<'rate_limits'> = {
   kind: 'rate_limits',
+  plan: (items, policy) => ({
+    maxRequests: items.reduce((sum, item) => sum + item.requests, 0),
+    maxMs: items.reduce(
+      (sum, item) =>
+        sum +
+        Math.min(PROBE_TIME_LIMIT_MS, item.requests * policy.defaults.timeout),
+      0
+    ),
+    basis: `${items.length} probes, each sent at most its requests`
+  }),
   units: items =>
     items.map((item, index) => ({
       name: itemLabel(item),

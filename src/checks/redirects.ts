@@ -5,6 +5,7 @@ import { fieldValue } from './http-headers/fields.ts'
 import { failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
+import { requestsPlan } from './plan.ts'
 
 export type RedirectsSection = NonNullable<Policy['redirects']>
 export type RedirectRule = RedirectsSection['rules'][number]
@@ -39,6 +40,9 @@ export interface RedirectWalk {
 
 export const redirectsCheck: Check<'redirects'> = {
   kind: 'redirects',
+  // Chains are walked up to MAX_WALK hops to show them, whatever max_hops says.
+  plan: (section, policy) =>
+    requestsPlan(policy, section.rules.length, 'rules', MAX_WALK),
   units: section =>
     section.rules.map((rule, index) => ({
       name: rule.name ?? rule.from,

@@ -23,7 +23,9 @@ const LOADERS: { readonly [K in CheckKind]: () => Promise<Check<K>> } = {
   journeys: async () => (await import('./journeys.ts')).journeysCheck,
   exposure: async () => (await import('./exposure/index.ts')).exposureCheck,
   dependencies: async () =>
-    (await import('./dependencies/index.ts')).dependenciesCheck
+    (await import('./dependencies/index.ts')).dependenciesCheck,
+  pages: async () => (await import('./pages.ts')).pagesCheck,
+  lighthouse: async () => (await import('./lighthouse.ts')).lighthouseCheck
 }
 
 /** Loads the given check kinds. */

@@ -8,6 +8,7 @@ import { PreparedRequest, type RequestShape } from '../net/request.ts'
 import { commitScope, renderDeep } from '../util/template.ts'
 import { itemLabel } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
+import { requestsPlan } from './plan.ts'
 
 export type SmokeItem = NonNullable<Policy['smoke']>[number]
 
@@ -19,6 +20,7 @@ export type Expectations = Pick<
 
 export const smokeCheck: Check<'smoke'> = {
   kind: 'smoke',
+  plan: (items, policy) => requestsPlan(policy, items.length, 'items'),
   units: items =>
     items.map((item, index) => ({
       name: itemLabel(item),

@@ -38,6 +38,15 @@ export interface TlsFacts {
 
 export const tlsCheck: Check<'tls'> = {
   kind: 'tls',
+  // A second handshake when the first is refused for an old protocol.
+  plan: (section, policy) => {
+    const hosts = section.hosts?.length ?? 1
+    return {
+      maxRequests: hosts * 2,
+      maxMs: hosts * 2 * policy.defaults.timeout,
+      basis: `${hosts} hosts × 2 handshakes`
+    }
+  },
   units: (section, _policy, planned) => {
     const level = section.level ?? 'error'
     if (section.hosts === undefined) {

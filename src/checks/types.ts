@@ -17,7 +17,9 @@ export const CHECK_KINDS = [
   'rate_limits',
   'journeys',
   'exposure',
-  'dependencies'
+  'dependencies',
+  'pages',
+  'lighthouse'
 ] as const
 
 export type CheckKind = (typeof CHECK_KINDS)[number]
@@ -143,6 +145,21 @@ export interface Check<K extends CheckKind = CheckKind> {
   ): Unit[]
   /** Time its units need beyond the run's base deadline (load tests). */
   extraTimeMs?(section: NonNullable<Policy[K]>, policy: Policy): number
+  /** What the section may do at most, without doing it (`check --dry-run`). */
+  plan?(section: NonNullable<Policy[K]>, policy: Policy): CheckPlan
+}
+
+/**
+ * A check kind's worst case: every request it may send (HTTP requests, TLS
+ * handshakes, DNS queries; retries included) and the longest it may take.
+ */
+export interface CheckPlan {
+  /** Most requests, retries included. */
+  maxRequests: number
+  /** Longest time, if every request took its whole timeout one after another. */
+  maxMs: number
+  /** How the figures were counted, e.g. `3 paths × 2 attempts`. */
+  basis: string
 }
 
 /** One file of a change: its added lines, numbered as in the new file. */

@@ -1,179 +1,115 @@
 import { UsageError } from '../errors.ts'
-import { access, mkdir, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { parseCheckKinds, runGate } from '../engine/gate.ts'
-import { DURATION_HINT, parseDuration } from '../util/duration.ts'
 import { PolicyError } from '../policy/errors.ts'
-import { loadPolicyFile } from '../policy/load.ts'
-import { renderConsole } from '../report/console.ts'
-import { writeJsonReport } from '../report/json.ts'
-import { writeSarif } from '../report/sarif.ts'
 import { errorMessage } from '../util/errors.ts'
-import { throttled } from '../util/progress.ts'
-import { acceptBaseline, cliHistory } from './history.ts'
-import { listRules, writeBaselineFile } from './secrets.ts'
-import { STARTER_POLICY } from './starter-policy.ts'
 import { logText } from '../util/untrusted.ts'
+import { check, EXIT } from './check.ts'
+import { commandHelp, isCommand, overview } from './help.ts'
+import { acceptBaseline } from './history.ts'
+import { init } from './init.ts'
+import { merge } from './merge.ts'
+import { listRules, writeBaselineFile } from './secrets.ts'
+import { processIo, type CliIo } from './io.ts'
+import { DEFAULT_POLICY, parseOptions } from './args.ts'
+import { loadPolicyFile } from '../policy/load.ts'
+import { validate } from './validate.ts'
+import { VERSION } from './version.ts'
 
-/** Exit codes of the contract (spec §3). */
-export const EXIT = { pass: 0, fail: 1, invalid: 2 } as const
+export { EXIT } from './check.ts'
+export type { CliIo } from './io.ts'
 
-const DEFAULT_POLICY = '.github/launch-policy.yml'
-
-const USAGE = `Usage:
-  launch-gate check [--policy FILE] [--url URL] [--checks a,b] [--json FILE]
-                    [--sarif FILE] [--wait 3m] [--fail-on error|never] [--no-color]
-                    [--history FILE]
-  launch-gate init [--policy FILE] [--force]
-  launch-gate secrets baseline [--policy FILE]   accept today's findings (writes secrets.baseline)
-  launch-gate secrets rules                      list every secret rule
-  launch-gate history accept [--policy FILE] [--history FILE]
-
-Exit codes: 0 all checks passed, 1 the gate failed, 2 invalid policy or usage.`
-
-/** Where the CLI writes: injectable so tests can read both streams. */
-export interface CliIo {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  isTty: boolean
-  env: Readonly<Record<string, string | undefined>>
-  cwd: string
-}
-
-const processIo: CliIo = {
-  stdout: text => process.stdout.write(text),
-  stderr: text => process.stderr.write(text),
-  isTty: Boolean(process.stdout.isTTY),
-  env: process.env,
-  cwd: process.cwd()
-}
+const HELP_FLAGS = new Set(['-h', '--help'])
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function main(
   argv: string[],
   io: CliIo = processIo
 ): Promise<number> {
+  const [command, ...rest] = argv
   try {
-    const [command, ...rest] = argv
-    if (command === undefined || command === '--help' || command === '-h') {
-      io.stdout(`${USAGE}\n`)
-      return command === undefined ? EXIT.invalid : EXIT.pass
+    if (command === undefined) {
+      io.stderr(`${overview(VERSION)}\n`)
+      return EXIT.invalid
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout(`launch-gate ${VERSION}\n`)
+      return EXIT.pass
+    }
+    if (HELP_FLAGS.has(command)) {
+      io.stdout(`${overview(VERSION)}\n`)
+      return EXIT.pass
+    }
+    if (!isCommand(command)) {
+      throw new UsageError(
+        `unknown command '${command}': expected check, validate, init, secrets, history, merge or help`
+      )
+    }
+    if (command === 'help') return help(rest, io)
+    if (rest.some(arg => HELP_FLAGS.has(arg))) {
+      io.stdout(`${commandHelp(command)}\n`)
+      return EXIT.pass
     }
     if (command === 'check') return await check(rest, io)
-    if (command === 'init') return await init(rest, io)
-    if (command === 'secrets') return await secrets(rest, io)
+    if (command === 'validate') return await validate(rest, io)
     if (command === 'history') return await history(rest, io)
-    throw new UsageError(`unknown command '${command}'`)
+    if (command === 'secrets') return await secrets(rest, io)
+    if (command === 'merge') return await merge(rest, io)
+    return await init(rest, io)
   } catch (error) {
     if (error instanceof PolicyError) {
       io.stderr(`launch-gate: invalid policy\n${error.message}\n`)
-    } else if (error instanceof UsageError) {
-      io.stderr(`launch-gate: ${error.message}\n\n${USAGE}\n`)
-    } else {
-      io.stderr(`launch-gate: ${logText(errorMessage(error))}\n`)
-      return EXIT.fail
+      return EXIT.invalid
     }
-    return EXIT.invalid
+    if (error instanceof UsageError) {
+      const helpFor =
+        command !== undefined && isCommand(command) && command !== 'help'
+          ? ` ${command}`
+          : ''
+      io.stderr(
+        `launch-gate: ${error.message}\nRun 'launch-gate help${helpFor}' for the options.\n`
+      )
+      return EXIT.invalid
+    }
+    io.stderr(`launch-gate: ${logText(errorMessage(error))}\n`)
+    return EXIT.fail
   }
 }
 
-function parse(
-  args: string[],
-  options: NonNullable<ParseArgsConfig['options']>
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true })
-  } catch (error) {
-    throw new UsageError(errorMessage(error))
+/** `launch-gate help [command]`. */
+function help(args: string[], io: CliIo): number {
+  const [topic, ...extra] = args
+  if (topic === undefined) {
+    io.stdout(`${overview(VERSION)}\n`)
+    return EXIT.pass
   }
-}
-
-async function check(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
-    policy: { type: 'string', default: DEFAULT_POLICY },
-    url: { type: 'string' },
-    checks: { type: 'string' },
-    json: { type: 'string' },
-    sarif: { type: 'string' },
-    wait: { type: 'string' },
-    'fail-on': { type: 'string', default: 'error' },
-    'no-color': { type: 'boolean', default: false },
-    history: { type: 'string' }
-  })
-  const failOn = values['fail-on'] as string
-  if (failOn !== 'error' && failOn !== 'never') {
+  if (extra.length > 0 || !isCommand(topic)) {
     throw new UsageError(
-      `invalid --fail-on '${failOn}': expected error or never`
+      `no help for '${args.join(' ')}': expected one of check, validate, init, secrets, history, merge`
     )
   }
-  const wait = values.wait as string | undefined
-  const waitMs = wait === undefined ? undefined : parseDuration(wait)
-  if (wait !== undefined && waitMs === undefined) {
-    throw new UsageError(`invalid --wait '${wait}': expected ${DURATION_HINT}`)
-  }
-  const only =
-    values.checks === undefined
-      ? undefined
-      : parseCheckKinds(values.checks as string)
-
-  const loaded = await loadPolicyFile(values.policy as string, io.env, io.cwd)
-  const live = io.isTty
-    ? (line: string) => io.stderr(`\r\x1b[K${line}`)
-    : throttled(line => io.stderr(`${line}\n`), 5000)
-  const report = await runGate(loaded, {
-    url: values.url as string | undefined,
-    only,
-    waitMs,
-    // In a CI job the commit under test; else `{{sha}}` says it is unknown.
-    sha: io.env.GITHUB_SHA,
-    env: io.env,
-    cwd: io.cwd,
-    log: line => io.stderr(`${line}\n`),
-    progress: live,
-    onResult: () => {
-      if (io.isTty) io.stderr('\r\x1b[K')
-    },
-    history: cliHistory(loaded, {
-      file: values.history as string | undefined,
-      env: io.env,
-      cwd: io.cwd,
-      warn: line => io.stderr(`warning: ${logText(line)}\n`)
-    })
-  })
-  io.stdout(
-    renderConsole(report, {
-      color: io.isTty && !io.env.NO_COLOR && !values['no-color'],
-      width: process.stdout.columns
-    })
-  )
-  if (values.json)
-    await writeJsonReport(report, resolve(io.cwd, values.json as string))
-  if (values.sarif)
-    await writeSarif(report, resolve(io.cwd, values.sarif as string))
-  if (report.result === 'pass') return EXIT.pass
-  if (failOn === 'never' && report.error === undefined) return EXIT.pass
-  return EXIT.fail
+  io.stdout(`${commandHelp(topic)}\n`)
+  return EXIT.pass
 }
 
+/** `launch-gate secrets baseline|rules`. */
 async function secrets(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args
   if (sub === 'rules') {
-    parse(rest, {})
+    parseOptions(rest, {})
     listRules(io)
     return EXIT.pass
   }
   if (sub === 'baseline') {
-    const { values } = parse(rest, {
+    const { values } = parseOptions(rest, {
       policy: { type: 'string', default: DEFAULT_POLICY }
     })
-    return await writeBaselineFile(values.policy as string, io)
+    return await writeBaselineFile(values.policy, io)
   }
   throw new UsageError(
     `unknown secrets command '${sub ?? ''}': expected baseline or rules`
   )
 }
 
+/** `launch-gate history accept`: the next run starts a new baseline. */
 async function history(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args
   if (action !== 'accept') {
@@ -181,45 +117,16 @@ async function history(args: string[], io: CliIo): Promise<number> {
       `unknown history command '${action ?? ''}': expected accept`
     )
   }
-  const { values } = parse(rest, {
+  const { values } = parseOptions(rest, {
     policy: { type: 'string', default: DEFAULT_POLICY },
     history: { type: 'string' }
   })
-  const loaded = await loadPolicyFile(values.policy as string, io.env, io.cwd)
-  io.stdout(
-    `${await acceptBaseline(loaded, {
-      file: values.history as string | undefined,
-      env: io.env,
-      cwd: io.cwd
-    })}\n`
-  )
-  return EXIT.pass
-}
-
-async function init(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
-    policy: { type: 'string', default: DEFAULT_POLICY },
-    force: { type: 'boolean', default: false }
+  const loaded = await loadPolicyFile(values.policy, io.env, io.cwd)
+  const message = await acceptBaseline(loaded, {
+    file: values.history,
+    env: io.env,
+    cwd: io.cwd
   })
-  const file = resolve(io.cwd, values.policy as string)
-  if (!values.force && (await exists(file))) {
-    throw new UsageError(
-      `${values.policy} already exists (use --force to overwrite it)`
-    )
-  }
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, STARTER_POLICY)
-  io.stdout(
-    `Wrote ${values.policy}: edit target and the checks, then run launch-gate check\n`
-  )
+  io.stdout(`${message}\n`)
   return EXIT.pass
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -64,10 +64,12 @@ export async function writeBaselineFile(
     },
     { only: ['secrets'], env: io.env, cwd: io.cwd, log: () => {} }
   )
-  const [check] = report.checks
-  if (!check || check.status === 'error' || check.status === 'skip') {
+  const failed = report.checks.find(
+    c => c.status === 'error' || c.status === 'skip'
+  )
+  if (report.checks.length === 0 || failed) {
     io.stderr(
-      `launch-gate: the secrets scan did not run: ${check?.summary ?? report.error ?? 'no result'}\n`
+      `launch-gate: the secrets scan did not run: ${failed?.summary ?? report.error ?? 'no result'}\n`
     )
     return 1
   }
@@ -78,7 +80,9 @@ export async function writeBaselineFile(
   } catch {
     // No baseline yet (or an unreadable one): start afresh.
   }
-  const findings = check.findings.filter(f => f.fingerprint)
+  const findings = report.checks.flatMap(c =>
+    c.findings.filter(f => f.fingerprint)
+  )
   await mkdir(dirname(file), { recursive: true })
   await writeFile(
     file,

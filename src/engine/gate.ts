@@ -15,6 +15,7 @@ import { historySection, type Policy } from '../policy/schema.ts'
 import { errorMessage } from '../util/errors.ts'
 import { closest } from '../policy/suggest.ts'
 import type { CheckResult, Report, Waited } from '../report/model.ts'
+import { planGate, type GatePlan } from './plan.ts'
 import {
   appendRecord,
   historyJudge,
@@ -22,7 +23,7 @@ import {
   type HistoryStore,
   type RunFacts
 } from './history.ts'
-import { maskable, Redactor } from '../util/redact.ts'
+import { safeToMask, Redactor } from '../util/redact.ts'
 import { formatDuration } from '../util/duration.ts'
 import { logText } from '../util/untrusted.ts'
 import { runChecks, type RunOptions } from './run.ts'
@@ -49,6 +50,8 @@ export interface GateOptions {
   readPolicyFile?: PolicyFileReader
   /** About the run, for the report (e.g. the policy came from the base). */
   notes?: readonly string[]
+  /** Aborted on Ctrl-C / SIGTERM: stop at once and report what ran. */
+  signal?: AbortSignal
   log(line: string): void
   progress?(line: string): void
   onResult?(result: CheckResult): void
@@ -80,7 +83,7 @@ const BASE_DEADLINE_MS = 10 * 60_000
  * Resolves the target, waits for it if asked, and runs every check. This is
  * the report boundary: every line, result, report and error leaving it has
  * the policy's `${VAR}` values, found secrets and URL credentials hidden,
- * and only maskable values are handed on for `add-mask` (§7.1).
+ * and only values safe to mask are handed on for `add-mask` (§7.1).
  */
 export async function runGate(
   loaded: LoadedPolicy,
@@ -89,7 +92,7 @@ export async function runGate(
   const redactor = new Redactor(loaded.hiddenValues)
   const register = (values: readonly string[]) => {
     redactor.add(values)
-    const masked = values.filter(maskable)
+    const masked = values.filter(safeToMask)
     if (masked.length > 0) options.onSecretValues?.(masked)
   }
   register(loaded.hiddenValues)
@@ -154,7 +157,8 @@ async function runGateUnredacted(
         (await waitBeforeChecks(http, target, wait, options.sha, options.log))
       if (done) {
         waited = done.waited
-        notes.push(done.note)
+        if (done.note) notes.push(done.note)
+        cannotJudge = done.cannotJudge
       }
     } catch (error) {
       if (!(error instanceof CannotJudgeError)) throw error
@@ -190,6 +194,7 @@ async function runGateUnredacted(
       only,
       notes,
       deadlineMs: BASE_DEADLINE_MS,
+      signal: options.signal,
       onResult: options.onResult,
       onSecretValues: options.onSecretValues,
       judge
@@ -208,6 +213,17 @@ async function runGateUnredacted(
   } finally {
     await http.close()
   }
+}
+
+/** The plan of a run (`check --dry-run`): checked like a run, nothing sent. */
+export async function planRun(
+  loaded: LoadedPolicy,
+  options: Pick<GateOptions, 'url' | 'only'>
+): Promise<GatePlan> {
+  assertHasChecks(loaded)
+  const target = resolveTarget(options.url ?? loaded.policy.target)
+  if (options.only) assertSelectable(options.only, loaded)
+  return planGate(loaded, target, options.only, BASE_DEADLINE_MS)
 }
 
 /**

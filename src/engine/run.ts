@@ -15,6 +15,7 @@ import type { CheckResult, Report, Waited } from '../report/model.ts'
 import { failsGate, summarize } from '../report/model.ts'
 import { errorMessage } from '../util/errors.ts'
 import { runPool } from '../util/pool.ts'
+import { oneLine } from '../util/untrusted.ts'
 
 export interface RunOptions {
   loaded: LoadedPolicy
@@ -36,6 +37,8 @@ export interface RunOptions {
   onSecretValues?: (values: readonly string[]) => void
   /** Set when the run cannot be judged (§7.0): nothing runs, the result is `fail`. */
   cannotJudge?: string
+  /** Aborted on Ctrl-C / SIGTERM: units stop, the rest are skipped. */
+  signal?: AbortSignal
   /** Judges each result further (history: regression budgets), before `onResult`. */
   judge?: (result: CheckResult, policyPath: PolicyPath) => CheckResult
   /** When the run began, if before the checks (a wait): the report's times count from it. */
@@ -61,6 +64,9 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     return unjudgedReport(planned, options, options.cannotJudge, started)
   }
   const deadline = AbortSignal.timeout(options.deadlineMs + extraTime(options))
+  const stop = options.signal
+    ? AbortSignal.any([deadline, options.signal])
+    : deadline
   const results = new Map<Planned, CheckResult>()
 
   // A unit that finds the run cannot be judged (a policy-named file
@@ -69,7 +75,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const runOne = async (item: Planned) => {
     if (cannotJudge !== undefined) return
     try {
-      const raw = await runUnit(item, options, deadline)
+      const raw = await runUnit(item, options, stop)
       const result = options.judge?.(raw, item.unit.policyPath) ?? raw
       results.set(item, result)
       options.onResult?.(result)
@@ -88,17 +94,28 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   }
 
   const checks = planned.map(p => results.get(p) as CheckResult)
+  const interrupted = options.signal?.aborted === true
   return {
     version: 1,
-    result: checks.some(failsGate) ? 'fail' : 'pass',
+    result: interrupted || checks.some(failsGate) ? 'fail' : 'pass',
     target: options.context.target?.href ?? null,
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),
     summary: summarize(checks),
-    notes: [...(options.notes ?? [])],
+    notes: [
+      ...(options.notes ?? []),
+      ...(interrupted
+        ? [`interrupted: ${interruptReason(options.signal)}`]
+        : [])
+    ],
     ...(options.waited && { waited: options.waited }),
     checks
   }
+}
+
+function interruptReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason
+  return reason instanceof Error ? reason.message : String(reason)
 }
 
 /** Every check `skip`, result `fail` with the reason as the report's `error`. */
@@ -150,7 +167,7 @@ export function cannotJudgeReport(
     target: run.target,
     started_at: run.started.toISOString(),
     duration_ms: Date.now() - run.started.getTime(),
-    summary: `cannot judge this run: ${reason}`,
+    summary: `cannot judge this run: ${oneLine(reason)}`,
     notes: [...(run.notes ?? [])],
     ...(run.waited && { waited: run.waited }),
     checks: run.checks ?? []
@@ -165,6 +182,10 @@ export function stoppedReport(
   reason: string,
   run: { checks: CheckResult[]; target: string | null; started: Date }
 ): Report {
+  const what =
+    run.checks.length > 0
+      ? `${reason}: only the checks listed finished`
+      : `${reason} before any check finished`
   return {
     version: 1,
     result: 'fail',
@@ -172,10 +193,8 @@ export function stoppedReport(
     started_at: run.started.toISOString(),
     duration_ms: Date.now() - run.started.getTime(),
     summary:
-      run.checks.length > 0
-        ? `${reason}: ${summarize(run.checks)}`
-        : `${reason} before any check finished`,
-    notes: [`${reason}: only the checks listed finished`],
+      run.checks.length > 0 ? `${reason}: ${summarize(run.checks)}` : what,
+    notes: [what],
     checks: [...run.checks]
   }
 }
@@ -247,6 +266,7 @@ async function runUnit(
   }
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
+  if (options.signal?.aborted) return interrupted(base, 'not run', 0)
   if (deadline.aborted) {
     return {
       ...base,
@@ -284,6 +304,9 @@ async function runUnit(
     }
   } catch (error) {
     if (error instanceof CannotJudgeError) throw error
+    if (options.signal?.aborted) {
+      return interrupted(base, `stopped after ${elapsed()} ms`, elapsed())
+    }
     const summary =
       error instanceof CheckError
         ? error.message
@@ -297,6 +320,23 @@ async function runUnit(
       notes: [],
       duration_ms: elapsed()
     }
+  }
+}
+
+/** A unit that the user's Ctrl-C (or SIGTERM) kept from finishing: never `pass`. */
+function interrupted(
+  base: Pick<CheckResult, 'kind' | 'name' | 'level' | 'source'>,
+  what: string,
+  ms: number
+): CheckResult {
+  return {
+    ...base,
+    status: 'skip',
+    summary: `${what}: interrupted`,
+    metrics: {},
+    findings: [],
+    notes: [],
+    duration_ms: ms
   }
 }
 

@@ -223,3 +223,31 @@ function windowsText(measured: readonly { shard: ShardMeasurement }[]): string {
     .map(p => `${time(p.shard.window.start)}–${time(p.shard.window.end)}`)
     .join(', ')
 }
+
+/** Start times further ahead than this are a typo, not a plan. */
+const MAX_START_AHEAD_MS = 60 * 60_000
+
+/**
+ * `start-at` as an ISO time within the next hour; without one, the next full
+ * 10 seconds (for shards started by hand).
+ */
+export function parseStartAt(text: string | undefined, now = Date.now()): Date {
+  if (text === undefined || text.trim() === '') {
+    return new Date(Math.ceil((now + 1) / 10_000) * 10_000)
+  }
+  const at =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(
+      text.trim()
+    )
+      ? Date.parse(text)
+      : Number.NaN
+  if (Number.isNaN(at)) {
+    throw new UsageError(
+      `invalid start-at '${text}': expected an ISO time like 2026-12-06T08:00:00Z`
+    )
+  }
+  if (at - now > MAX_START_AHEAD_MS) {
+    throw new UsageError(`start-at ${text} is more than an hour ahead`)
+  }
+  return new Date(at)
+}

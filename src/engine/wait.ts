@@ -16,15 +16,25 @@ import { pollUntil, waitForTarget } from '../net/wait.ts'
 import type { Policy } from '../policy/schema.ts'
 import type { Waited } from '../report/model.ts'
 import { formatDuration, formatElapsed } from '../util/duration.ts'
+import { errorMessage } from '../util/errors.ts'
 import { commitScope, renderDeep, type Scope } from '../util/template.ts'
 
 export type WaitSpec = NonNullable<Policy['defaults']['wait']>
 type Until = NonNullable<WaitSpec['until']>
 
+/** What a wait did: for the report, and its note or why it cannot judge. */
+export interface WaitOutcome {
+  waited: Waited
+  /** For the report's notes (a wait that ended the run says it in `cannotJudge`). */
+  note?: string
+  /** The release never showed: the run cannot be judged (§7.0). */
+  cannotJudge?: string
+}
+
 /**
  * Waits as `wait` says and tells what it waited for. A target that never
  * answers is a note (the checks say the rest); a release that never shows
- * throws CannotJudgeError naming what was awaited and the last answer.
+ * means the run cannot be judged, naming what was awaited and the last answer.
  */
 export async function waitBeforeChecks(
   http: HttpClient,
@@ -32,23 +42,33 @@ export async function waitBeforeChecks(
   wait: WaitSpec,
   sha: string | undefined,
   log: (line: string) => void
-): Promise<{ waited: Waited; note: string } | undefined> {
+): Promise<WaitOutcome | undefined> {
   const bound = formatDuration(wait.for)
   if (!wait.until) {
     if (!target) return undefined
     const awaited = `${target.href} to answer`
     log(`Waiting up to ${bound} for ${awaited}`)
     const polled = await waitForTarget(http, target, { forMs: wait.for })
-    if (!polled.met) {
-      log(
-        `${target.href} did not answer: ${polled.last}; running the checks anyway`
-      )
+    const note = `waited ${formatElapsed(polled.waitedMs)} for ${awaited}`
+    if (polled.met) return { waited: record(awaited, polled), note }
+    log(
+      `${target.href} did not answer: ${polled.last}; running the checks anyway`
+    )
+    return {
+      waited: record(awaited, polled),
+      note: `${note}; it did not: ${polled.last}`
     }
-    return waited(awaited, polled)
   }
   const scope: Scope = { values: commitScope(sha) }
-  const request = new PreparedRequest(smokeRequestShape(wait.until), target)
-  const expected = renderDeep(expectations(wait.until), scope) as Expectations
+  let request: PreparedRequest
+  let expected: Expectations
+  try {
+    request = new PreparedRequest(smokeRequestShape(wait.until), target)
+    expected = renderDeep(expectations(wait.until), scope) as Expectations
+  } catch (error) {
+    // No target for the path, or no commit for `{{sha}}`.
+    throw new CannotJudgeError(`cannot wait: ${errorMessage(error)}`)
+  }
   const awaited = describeUntil(request.label, wait.until, expected)
   log(`Waiting up to ${bound} for ${awaited}`)
   const polled = await pollUntil(
@@ -60,24 +80,19 @@ export async function waitBeforeChecks(
     },
     { forMs: wait.for }
   )
-  if (!polled.met) {
-    throw new CannotJudgeError(
-      `${awaited}: not seen within ${bound} (${polled.attempts} attempts); last answer: ${polled.last}`
-    )
+  const waitedFor = `waited ${formatElapsed(polled.waitedMs)} for ${awaited}`
+  if (polled.met) return { waited: record(awaited, polled), note: waitedFor }
+  return {
+    waited: record(awaited, polled),
+    cannotJudge: `${waitedFor}: not seen within ${bound} (${polled.attempts} attempts); last answer: ${polled.last}`
   }
-  return waited(awaited, polled)
 }
 
-/** The report's record of a wait, and its note. */
-function waited(
+function record(
   awaited: string,
-  polled: { met: boolean; waitedMs: number; last: string }
-): { waited: Waited; note: string } {
-  const note = `waited ${formatElapsed(polled.waitedMs)} for ${awaited}`
-  return {
-    waited: { for: awaited, ms: polled.waitedMs, met: polled.met },
-    note: polled.met ? note : `${note}; it did not: ${polled.last}`
-  }
+  polled: { met: boolean; waitedMs: number }
+): Waited {
+  return { for: awaited, ms: polled.waitedMs, met: polled.met }
 }
 
 /** `/api/version to report 3f2a9c1`, `/ to answer 200`. */

@@ -19,6 +19,8 @@ export interface EventContext {
   before?: string
   /** The repository's default branch, when the payload names it. */
   defaultBranch?: string
+  /** On deployment_status: the deployment's environment (history records it). */
+  environment?: string
 }
 
 interface Payload {
@@ -29,7 +31,7 @@ interface Payload {
   }
   before?: string
   after?: string
-  deployment?: { sha?: string }
+  deployment?: { sha?: string; environment?: string }
   deployment_status?: {
     state?: string
     environment_url?: string
@@ -70,6 +72,7 @@ export function parseEvent(
     context.deploymentUrl =
       status.environment_url || status.target_url || undefined
     context.headSha = event.deployment?.sha
+    context.environment = event.deployment?.environment
   }
   context.headSha ??=
     event.after && !ZERO_SHA.test(event.after) ? event.after : fallback.sha

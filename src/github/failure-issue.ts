@@ -17,7 +17,9 @@ export async function syncFailureIssue(
   author: string,
   failing: boolean,
   title: string,
-  body: string
+  body: string,
+  /** False until `alert-after` failing runs in a row: update an open issue, open none. */
+  mayOpen = true
 ): Promise<'opened' | 'updated' | 'closed' | 'none'> {
   let existing: { number: number } | undefined
   const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
@@ -31,6 +33,7 @@ export async function syncFailureIssue(
     if (existing) break
   }
   if (failing && !existing) {
+    if (!mayOpen) return 'none'
     await octokit.rest.issues.create({
       ...repo,
       title,

@@ -95,6 +95,21 @@ export class BranchHistoryStore {
   }
 
   async update(change: (text: string) => string): Promise<void> {
+    try {
+      await this.write(change)
+    } catch (error) {
+      const status = statusOf(error)
+      if (status === 403 || status === 404) {
+        throw new Error(
+          `the token may not write to the repository (${status}): give the job \`contents: write\` to keep history; the gate goes on without it`,
+          { cause: error }
+        )
+      }
+      throw error
+    }
+  }
+
+  private async write(change: (text: string) => string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       if (!this.seen || attempt > 1) await this.read()
       const seen = this.seen as Seen

@@ -12,6 +12,7 @@ import { completeCheckRun, createCheckRun, type Repo } from './checks.ts'
 import { pullRequestForCommit, upsertStickyComment } from './comments.ts'
 import { syncFailureIssue } from './failure-issue.ts'
 import { describeGitHubFailure } from './permissions.ts'
+import { markdownText, oneLine } from '../util/untrusted.ts'
 
 export interface GitHubReporterOptions {
   octokit: Octokit
@@ -26,6 +27,8 @@ export interface GitHubReporterOptions {
   key: string
   comment: boolean
   openIssue: boolean
+  /** `alert-after`: failing runs in a row (from history) before the issue opens. */
+  alertAfter?: number
   runUrl?: string
   warn(message: string): void
   info(message: string): void
@@ -88,7 +91,7 @@ export class GitHubReporter {
   async publishPolicyError(error: PolicyError): Promise<void> {
     await this.fail(
       'invalid launch policy',
-      `### ❌ launch-gate: invalid policy\n\n\`\`\`\n${error.message}\n\`\`\``,
+      error.message,
       error.problems.map(p => ({
         path: error.file,
         start_line: p.line,
@@ -100,13 +103,22 @@ export class GitHubReporter {
     )
   }
 
-  /** The gate stopped before a report (bad input, a crash): `failure`, saying why. */
+  /**
+   * The gate stopped before a report (bad input, a crash): `failure`, with
+   * `why` (plain text, one item per line) as the summary.
+   */
   async fail(
     title: string,
-    summary: string,
+    why: string,
     annotations: Annotation[] = []
   ): Promise<void> {
-    await this.complete({ conclusion: 'failure', title, summary, annotations })
+    const lines = why.split(/\r\n|\r|\n/).map(line => `- ${markdownText(line)}`)
+    await this.complete({
+      conclusion: 'failure',
+      title,
+      summary: [`### ❌ ${title}`, '', ...lines].join('\n'),
+      annotations
+    })
   }
 
   /**
@@ -184,16 +196,28 @@ export class GitHubReporter {
       'issues: write',
       async () => {
         const marker = commentMarker(`issue:${key}`)
-        const body = `${marker}\n${renderMarkdown(report, { maxLength: 60_000, runUrl })}\n`
+        const markdown = renderMarkdown(report, {
+          maxLength: 60_000,
+          runUrl,
+          trends: true
+        })
+        const body = `${marker}\n${failingSince(report)}${markdown}\n`
+        const streak = report.history?.failing_streak ?? 1
         const outcome = await syncFailureIssue(
           octokit,
           repo,
           marker,
           author,
           report.result === 'fail',
-          `launch-gate fails: ${report.summary}`.slice(0, 250),
-          body
+          oneLine(`launch-gate fails: ${report.summary}`).slice(0, 250),
+          body,
+          streak >= (this.options.alertAfter ?? 1)
         )
+        if (outcome === 'none' && report.result === 'fail') {
+          this.options.info(
+            `Failing ${streak} run(s) in a row: the issue opens at ${this.options.alertAfter} (alert-after)`
+          )
+        }
         if (outcome !== 'none') this.options.info(`Failure issue ${outcome}`)
       }
     )
@@ -210,4 +234,15 @@ export class GitHubReporter {
       this.options.warn(describeGitHubFailure(error, what, permission))
     }
   }
+}
+
+/** With history: since when the gate fails, and links to the failing runs. */
+function failingSince(report: Report): string {
+  const history = report.history
+  if (!history?.failing_since) return ''
+  const links = (history.failing_runs ?? [])
+    .filter(url => /^https?:\/\/[^\s()<>[\]]+$/.test(url))
+    .map((url, i) => `[${i + 1}](${url})`)
+    .join(' ')
+  return `Failing since ${markdownText(history.failing_since)} (${history.failing_streak} run(s) in a row)${links ? `: ${links}` : ''}\n\n`
 }

@@ -1,5 +1,5 @@
 import { CheckError } from '../errors.ts'
-import { pipeline, type Duplex, type Readable } from 'node:stream'
+import { pipeline, Transform, type Duplex, type Readable } from 'node:stream'
 import { rootCertificates } from 'node:tls'
 import * as zlib from 'node:zlib'
 import { Agent, request, type Dispatcher } from 'undici'
@@ -31,6 +31,8 @@ export interface HttpResponse {
   body: Buffer
   /** The (decoded) body was larger than the cap; `body` holds the first part. */
   truncated: boolean
+  /** Body bytes as they came over the wire (before any content decoding). */
+  transferBytes: number
   /** From sending the request to the end of the (capped) body. */
   timeMs: number
 }
@@ -57,12 +59,15 @@ export interface HttpClientOptions {
 export class HttpClient {
   readonly dispatcher: Dispatcher
   readonly timeoutMs: number
+  /** The host rule every fetcher shares (pages, journeys, a browser's requests). */
+  readonly hostRule: HostRule | undefined
   private readonly options: HttpClientOptions
   private readonly targetHeaders: Record<string, string>
 
   constructor(options: HttpClientOptions) {
     this.options = options
     this.timeoutMs = options.timeoutMs
+    this.hostRule = options.hostRule
     this.targetHeaders = lowerKeys(options.targetHeaders ?? {})
     const tls = options.ca?.length
       ? { ca: [...rootCertificates, ...options.ca] }
@@ -100,8 +105,9 @@ export class HttpClient {
         signal,
         dispatcher: this.dispatcher
       })
+      const wire = { bytes: 0 }
       const { chunks, size, truncated } = await readCapped(
-        decoded(res.body, res.headers['content-encoding']),
+        decoded(res.body, res.headers['content-encoding'], wire),
         maxBodyBytes
       )
       return {
@@ -110,6 +116,7 @@ export class HttpClient {
         headers: res.headers,
         body: Buffer.concat(chunks, size),
         truncated,
+        transferBytes: wire.bytes || size,
         timeMs: Number(process.hrtime.bigint() - started) / 1e6
       }
     } catch (error) {
@@ -174,10 +181,14 @@ const DECODERS: Record<string, (() => Duplex) | undefined> = {
     ).createZstdDecompress?.() as Duplex
 }
 
-/** The body decoded through each `content-encoding`, last applied first. */
+/**
+ * The body decoded through each `content-encoding`, last applied first;
+ * `wire.bytes` counts what was read before decoding.
+ */
 function decoded(
   body: Readable,
-  encoding: string | string[] | undefined
+  encoding: string | string[] | undefined,
+  wire: { bytes: number }
 ): Readable | Duplex {
   const names = [encoding ?? '']
     .flat()
@@ -196,7 +207,13 @@ function decoded(
     return decoder
   })
   // pipeline carries an error of any stage to the last one, which is read.
-  return pipeline([body, ...decoders], () => {}) as Duplex
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      wire.bytes += chunk.length
+      done(null, chunk)
+    }
+  })
+  return pipeline([body, counter, ...decoders], () => {}) as Duplex
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

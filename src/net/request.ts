@@ -7,7 +7,12 @@
  * that has none costs nothing.
  */
 import { CheckError } from '../errors.ts'
-import { GENERATED_NAMES, Template, type Scope } from '../util/template.ts'
+import {
+  GENERATED_NAMES,
+  mapLiterals,
+  Template,
+  type Scope
+} from '../util/template.ts'
 
 /** The keys of a policy item that say what to send. */
 export interface RequestShape {
@@ -20,7 +25,17 @@ export interface RequestShape {
 }
 
 /** The JSON text of a value placed inside a JSON string literal. */
-const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1)
+const jsonEscape = (value: string) => {
+  // Most values (numbers, ids, e-mails) need no escaping: skip the copy.
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 0x20 || code === 0x22 || code === 0x5c) {
+      return JSON.stringify(value).slice(1, -1)
+    }
+  }
+  return value
+}
+
 /** application/x-www-form-urlencoded, as URLSearchParams writes it. */
 const formEscape = (value: string) =>
   encodeURIComponent(value)
@@ -89,7 +104,7 @@ export class PreparedRequest {
       contentType('application/x-www-form-urlencoded')
       this.body = new Template(
         Object.entries(shape.form)
-          .map(([k, v]) => `${formEscape(k)}=${v}`)
+          .map(([k, v]) => `${formEscape(k)}=${mapLiterals(v, formEscape)}`)
           .join('&'),
         formEscape
       )

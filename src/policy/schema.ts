@@ -450,6 +450,12 @@ const secrets = z.strictObject({
     .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/))
     .default([])
     .describe('environment variable names whose values must appear nowhere'),
+  paths: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      'globs of working-tree files to scan too, tracked or not (build output, logs)'
+    ),
   baseline: z
     .string()
     .min(1)
@@ -578,6 +584,105 @@ const dependencies = z.strictObject({
   level: sectionLevel
 })
 
+/** Page-weight budget keys: a resource type, `third-party` or `total`. */
+export const PAGE_BUDGET_KEYS = [
+  'document',
+  'script',
+  'stylesheet',
+  'image',
+  'font',
+  'media',
+  'other',
+  'third-party',
+  'total'
+] as const
+
+const budgetMap = (value: z.ZodNumber) =>
+  z.strictObject(
+    Object.fromEntries(
+      PAGE_BUDGET_KEYS.map(key => [key, value.optional()])
+    ) as Record<(typeof PAGE_BUDGET_KEYS)[number], z.ZodOptional<z.ZodNumber>>
+  )
+
+const pagesItem = z
+  .strictObject({
+    name: name.optional(),
+    path: path.optional(),
+    url: absoluteUrl.optional(),
+    budgets: z
+      .strictObject({
+        sizes: budgetMap(z.number().min(0))
+          .optional()
+          .describe('transfer sizes in KiB (1024 bytes) per type'),
+        counts: budgetMap(z.int().min(0))
+          .optional()
+          .describe('request counts per type')
+      })
+      .optional(),
+    budget_file: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'a Lighthouse budget.json: the first entry whose path pattern matches applies'
+      ),
+    compression: z
+      .boolean()
+      .default(true)
+      .describe('text resources over 1 KiB must be served br, gzip or zstd'),
+    regression: regressionBudgets('pages'),
+    level
+  })
+  .refine(onePlace, onePlaceError)
+  .refine(item => !(item.budgets && item.budget_file), {
+    error: 'give budgets or budget_file, not both'
+  })
+
+/** Lighthouse categories, scored 0–100 in the policy. */
+export const LIGHTHOUSE_CATEGORIES = [
+  'performance',
+  'accessibility',
+  'best-practices',
+  'seo'
+] as const
+
+const score = z.number().min(0).max(100)
+
+const lighthouse = z.strictObject({
+  urls: z.array(urlOrPath).min(1).max(20).default(['/']),
+  preset: z.enum(['mobile', 'desktop']).default('mobile'),
+  runs: z
+    .int()
+    .min(1)
+    .max(9)
+    .default(3)
+    .describe('runs per URL; the median run (by performance score) is judged'),
+  min_scores: z
+    .strictObject(
+      Object.fromEntries(
+        LIGHTHOUSE_CATEGORIES.map(key => [key, score.optional()])
+      ) as Record<
+        (typeof LIGHTHOUSE_CATEGORIES)[number],
+        z.ZodOptional<typeof score>
+      >
+    )
+    .default({})
+    .describe('points 0–100 per category'),
+  metrics: z
+    .strictObject({
+      lcp: duration.optional(),
+      fcp: duration.optional(),
+      tbt: duration.optional(),
+      si: duration.optional(),
+      ttfb: duration.optional(),
+      cls: z.number().min(0).optional()
+    })
+    .default({})
+    .describe('upper bounds on the median run'),
+  regression: regressionBudgets('lighthouse'),
+  level: sectionLevel
+})
+
 /** `wait: { until }` without `for` waits this long at most. */
 export const DEFAULT_WAIT_MS = 10 * 60_000
 
@@ -669,7 +774,9 @@ const policyShape = z.strictObject({
     .describe(
       'run history: baselines, regression budgets, trends (off when absent)'
     ),
-  dependencies: dependencies.optional()
+  dependencies: dependencies.optional(),
+  pages: z.array(pagesItem).optional(),
+  lighthouse: lighthouse.optional()
 })
 
 export const policySchema = policyShape.superRefine((policy, ctx) => {

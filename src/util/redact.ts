@@ -143,7 +143,7 @@ const COMMON_WORDS = new Set([
  * and not a plain word, so outside text cannot steer masking into hiding
  * the log (spec §7.1, issue 11 item 4). Shorter values are redacted instead.
  */
-export function maskable(value: string): boolean {
+export function safeToMask(value: string): boolean {
   const trimmed = value.trim()
   if (trimmed.length < 8) return false
   if (COMMON_WORDS.has(trimmed.toLowerCase())) return false

@@ -104,6 +104,17 @@ export class Template {
   }
 }
 
+/** `text` with `fn` applied to everything but its `{{name}}` templates. */
+export function mapLiterals(text: string, fn: (literal: string) => string) {
+  let out = ''
+  let last = 0
+  for (const match of text.matchAll(TEMPLATE)) {
+    out += fn(text.slice(last, match.index)) + match[0]
+    last = match.index + match[0].length
+  }
+  return out + fn(text.slice(last))
+}
+
 /** Every template name used in the strings inside `value`. */
 export function templateNames(value: unknown): string[] {
   if (typeof value === 'string') return [...new Template(value).names]

@@ -125,3 +125,22 @@ export function htmlText(text: string): string {
     char => `&#${char.charCodeAt(0)};`
   )
 }
+
+/** Lone surrogates and U+FFFE/U+FFFF: no XML 1.0 document may hold them. */
+const NOT_XML =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g
+
+/**
+ * Text of an XML element or attribute (JUnit reports): one line, controls
+ * shown escaped as in the log, markup characters as entities.
+ */
+export function xmlText(text: string): string {
+  return text
+    .replace(CONTROL, escapeControl)
+    .replace(NOT_XML, char => `\\u{${char.charCodeAt(0).toString(16)}}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+}

@@ -18,6 +18,17 @@ const MAX_QUERIES_PER_PART = 80
  */
 export const emailCheck: Check<'email'> = {
   kind: 'email',
+  plan: (section, policy) => {
+    const parts =
+      Number(section.spf) +
+      Number(section.dmarc !== false) +
+      (section.dkim?.selectors.length ?? 0)
+    return {
+      maxRequests: parts * MAX_QUERIES_PER_PART,
+      maxMs: parts * MAX_QUERIES_PER_PART * policy.defaults.timeout,
+      basis: `${parts} parts × ${MAX_QUERIES_PER_PART} queries`
+    }
+  },
   units: (section, policy) => {
     const domain = section.domain.trim().toLowerCase().replace(/\.$/, '')
     const part = (

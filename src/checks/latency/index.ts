@@ -49,6 +49,17 @@ function loadSettings(item: LatencyItem): LoadSettings {
   }
 }
 
+/** One run's requests and time: its cap, warm-up, one timeout to drain, and its setup steps. */
+function itemPlan(item: LatencyItem, policy: Policy) {
+  const { timeout } = policy.defaults
+  const bounds = loadBounds(loadSettings(item), timeout)
+  const setupSteps = setupJourney(item, policy)?.steps.length ?? 0
+  return {
+    maxRequests: bounds.requests + bounds.warmupRequests + setupSteps,
+    maxMs: bounds.windowMs + bounds.warmupMs + timeout + setupSteps * timeout
+  }
+}
+
 /** The latency budgets, in the order the summary names them. */
 const LATENCY_BUDGETS = ['p50', 'p90', 'p95', 'p99', 'max'] as const
 
@@ -58,16 +69,17 @@ const LATENCY_BUDGETS = ['p50', 'p90', 'p95', 'p99', 'max'] as const
  */
 export const latencyCheck: Check<'latency'> = {
   kind: 'latency',
-  // Each run's time cap, its warm-up, and one timeout to drain.
   // Each run's time cap, its warm-up, one timeout to drain, and its setup.
   extraTimeMs: (items, policy) =>
-    items.reduce((sum, item) => {
-      const { timeout } = policy.defaults
-      const bounds = loadBounds(loadSettings(item), timeout)
-      const setup = setupJourney(item, policy)
-      const setupMs = setup ? setup.steps.length * timeout : 0
-      return sum + bounds.windowMs + bounds.warmupMs + timeout + setupMs
-    }, 0),
+    items.reduce((sum, item) => sum + itemPlan(item, policy).maxMs, 0),
+  plan: (items, policy) => {
+    const plans = items.map(item => itemPlan(item, policy))
+    return {
+      maxRequests: plans.reduce((sum, plan) => sum + plan.maxRequests, 0),
+      maxMs: plans.reduce((sum, plan) => sum + plan.maxMs, 0),
+      basis: `${items.length} load runs, one after another, warm-up and setup included`
+    }
+  },
   units: (items, policy) =>
     items.map((item, index) => {
       const name = item.name ?? places(item).join(', ')

@@ -12,15 +12,22 @@ import { globMatcher } from './glob.ts'
 import { applyBaseline, parseBaseline } from './baseline.ts'
 import { fingerprint, redact } from './redact.ts'
 import { scanSource, type RawFinding, type ScanOptions } from './scan.ts'
-import { bundleSources } from './sources/bundle.ts'
+import {
+  bundleSources,
+  MAX_ASSETS,
+  MAX_REDIRECTS,
+  MAX_SOURCE_MAPS
+} from './sources/bundle.ts'
 import type { SourceNote, Sources } from './sources/common.ts'
 import { diffSources, gitChangeProvider } from './sources/diff.ts'
+import { GIT_TIMEOUT_MS } from './sources/git.ts'
+import { pathSources } from './sources/paths.ts'
 import { repoSources } from './sources/repo.ts'
 import { BoundedRegex } from '../../util/bounded-regex.ts'
 
 export type SecretsSection = NonNullable<Policy['secrets']>
 
-type Scope = 'diff' | 'repo' | 'bundle'
+type Scope = 'diff' | 'repo' | 'bundle' | 'paths'
 
 /** Shorter known values would match by chance: they are not searched. */
 export const MIN_KNOWN_VALUE_LENGTH = 8
@@ -37,13 +44,16 @@ const MIN_MASK_LENGTH = 8
 const WHERE: Record<Scope, string> = {
   diff: 'in added lines',
   repo: 'in tracked files',
-  bundle: 'in the served bundle'
+  bundle: 'in the served bundle',
+  paths: 'in build output and logs'
 }
 
 const ADVICE: Record<Scope, string> = {
   diff: 'revoke it, then load it from a secret store instead of the code',
   repo: 'revoke it, then load it from a secret store instead of the code',
-  bundle: 'every visitor can read it: revoke it and keep it on the server'
+  bundle: 'every visitor can read it: revoke it and keep it on the server',
+  paths:
+    'build output and logs get uploaded and published: revoke it and keep it out of the build'
 }
 
 /**
@@ -52,6 +62,21 @@ const ADVICE: Record<Scope, string> = {
  */
 export const secretsCheck: Check<'secrets'> = {
   kind: 'secrets',
+  // Files come from local git (no request); the bundle follows each page's
+  // redirects, then fetches capped numbers of assets and source maps.
+  plan(section, policy) {
+    const files = section.scope === 'off' ? 0 : GIT_TIMEOUT_MS
+    if (!section.bundle) {
+      return { maxRequests: 0, maxMs: files, basis: `scope ${section.scope}` }
+    }
+    const pages = section.bundle_paths.length * (1 + MAX_REDIRECTS)
+    const requests = pages + MAX_ASSETS + MAX_SOURCE_MAPS
+    return {
+      maxRequests: requests,
+      maxMs: files + requests * policy.defaults.timeout,
+      basis: `scope ${section.scope}; bundle: ${pages} page requests + ${MAX_ASSETS} assets + ${MAX_SOURCE_MAPS} source maps`
+    }
+  },
   units(section) {
     const level = section.level ?? 'error'
     const units: Unit[] = []
@@ -72,6 +97,14 @@ export const secretsCheck: Check<'secrets'> = {
         policyPath: ['secrets', 'scope'],
         run: ctx =>
           scope === 'diff' ? scanDiff(section, ctx) : scanRepo(section, ctx)
+      })
+    }
+    if (section.paths.length > 0) {
+      units.push({
+        name: 'paths',
+        level,
+        policyPath: ['secrets', 'paths'],
+        run: ctx => scanPaths(section, ctx)
       })
     }
     if (section.bundle) {
@@ -187,6 +220,32 @@ async function scanRepo(
       files_scanned: sources.sources.length,
       bytes_scanned: raw.bytes
     }
+  )
+}
+
+/** `secrets.paths`: files of the working tree, tracked or not (build output, logs). */
+async function scanPaths(
+  section: SecretsSection,
+  ctx: CheckContext
+): Promise<UnitOutcome> {
+  const sources = await pathSources(
+    ctx,
+    section.paths,
+    globMatcher(section.paths),
+    globMatcher(section.exclude)
+  )
+  const { known, notes } = knownValues(section, ctx)
+  const raw = await scanAll(
+    sources,
+    { allow: compileAllow(section), knownValues: known },
+    ctx
+  )
+  return outcome(
+    'paths',
+    raw.findings,
+    [...sources.notes, ...notes, ...raw.notes],
+    await baselineOf(section, ctx),
+    { files_scanned: sources.sources.length, bytes_scanned: raw.bytes }
   )
 }
 
@@ -376,7 +435,9 @@ function noteLines(notes: readonly SourceNote[]): string[] {
  * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
  */
 export function maskable(secret: string): string[] {
-  const values = secret.length >= MIN_MASK_LENGTH ? [secret] : []
+  // A value spanning lines never appears whole on one log line.
+  const values =
+    secret.length >= MIN_MASK_LENGTH && !secret.includes('\n') ? [secret] : []
   if (secret.includes('\n') || secret.includes('\\n')) {
     for (const line of secret.split(/\\n|\r?\n/)) {
       const trimmed = line.trim()

@@ -141,20 +141,16 @@ export function scanSource(
     }
   }
 
-  const picked = pickLines(text, lines)
-  if (picked.length === 0) {
-    for (const rule of EVERYWHERE) found.run(rule, undefined, text)
-    return found.result()
-  }
-  // Only the rules whose keywords occur in the text at all.
-  const lowerText = RULES.some(r => r.ignoreCase) ? text.toLowerCase() : text
+  const { picked, keywords } = pickLines(text, lines)
+  // Only the rules one of whose keywords was seen (a seen `ACCA` holds `AC`).
+  const seen = [...keywords]
   const active = RULES.filter(rule =>
-    rule.keywords.some(k => (rule.ignoreCase ? lowerText : text).includes(k))
+    rule.keywords.some(k => seen.some(word => word.includes(k)))
   )
   // Line by line, rules in table order: an earlier rule's span wins.
   for (const line of picked) {
     const body = text.slice(line.start, line.end)
-    const lower = lowerText.slice(line.start, line.end)
+    const lower = body.toLowerCase()
     for (const rule of active) {
       const haystack = rule.ignoreCase ? lower : body
       if (rule.keywords.some(k => haystack.includes(k)))
@@ -201,16 +197,22 @@ const lineOf = (
  * by line), plus the lines of each PEM block after its BEGIN line. A PEM
  * block becomes one pseudo-line so its rule sees it whole.
  */
-function pickLines(text: string, starts: readonly number[]): Line[] {
+function pickLines(
+  text: string,
+  starts: readonly number[]
+): { picked: Line[]; keywords: Set<string> } {
   const hits = new Set<number>()
+  const keywords = new Set<string>()
   for (const re of [KEYWORDS, KEYWORDS_ANY_CASE]) {
     re.lastIndex = 0
     let match: RegExpExecArray | null
+    let lastLine = -1
     while ((match = re.exec(text)) !== null) {
-      const index = lineAt(starts, match.index)
-      hits.add(index)
-      // Skip to the next line: one hit is enough.
-      re.lastIndex = index + 1 < starts.length ? starts[index + 1] : text.length
+      keywords.add(re.ignoreCase ? match[0].toLowerCase() : match[0])
+      if (match.index >= (starts[lastLine + 1] ?? Infinity) || lastLine < 0) {
+        lastLine = lineAt(starts, match.index)
+        hits.add(lastLine)
+      }
     }
   }
   const picked: Line[] = []
@@ -232,7 +234,7 @@ function pickLines(text: string, starts: readonly number[]): Line[] {
       picked.push(line)
     }
   }
-  return picked
+  return { picked, keywords }
 }
 
 function lineText(

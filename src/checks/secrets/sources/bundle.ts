@@ -17,7 +17,7 @@ export const MAX_ASSETS = 50
 export const MAX_SOURCE_MAPS = 50
 /** Reading stops once this many bytes came back in total. */
 export const MAX_BUNDLE_BYTES = 50 * 1024 * 1024
-const MAX_REDIRECTS = 5
+export const MAX_REDIRECTS = 5
 
 /**
  * The HTML pages at `paths` on the target, the same-origin scripts and

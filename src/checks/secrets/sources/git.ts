@@ -5,7 +5,7 @@ import type { CheckContext } from '../../types.ts'
 /** Largest `git diff` output read; bigger changes are an error, not a guess. */
 export const MAX_DIFF_BYTES = 256 * 1024 * 1024
 /** Git commands other than fetch must finish within this. */
-const GIT_TIMEOUT_MS = 120_000
+export const GIT_TIMEOUT_MS = 120_000
 
 /** Runs git in `cwd` without a shell; failures become one-line CheckErrors. */
 export function git(
