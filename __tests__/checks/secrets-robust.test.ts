@@ -355,3 +355,28 @@ describe('secrets.paths', () => {
     expect(result.metrics).toMatchObject({ files_scanned: 3 })
   })
 })
+
+describe('secrets.pii', () => {
+  it('reports e-mail addresses when asked, except pii_allow ones and look-alikes', () => {
+    const text = [
+      'contact: jane.doe@acme.io',
+      'from: noreply@acme.io',
+      'docs: someone@example.com',
+      'img: logo@2x.png, remote: git@github.com:acme/app.git',
+      'dep: lodash@4.17.21 and @types/node'
+    ].join('\n')
+    const pii = { email: true, allow: ['@example.com', 'noreply@'] }
+    const { findings } = scanSource(
+      { file: 'a.md', text },
+      { allow: [], knownValues: [], pii }
+    )
+    expect(findings.map(f => [f.rule.id, f.secret, f.line])).toEqual([
+      ['email-address', 'jane.doe@acme.io', 1]
+    ])
+    // Off by default.
+    expect(
+      scanSource({ file: 'a.md', text }, { allow: [], knownValues: [] })
+        .findings
+    ).toEqual([])
+  })
+})

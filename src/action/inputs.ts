@@ -1,3 +1,5 @@
+import { parseShard } from '../checks/latency/shard.ts'
+import { parseStartAt } from '../engine/shards.ts'
 import { UsageError } from '../errors.ts'
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
@@ -64,8 +66,28 @@ export function readSettings(env: Env): ActionSettings {
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     runUrl,
     ...historyInputs(),
+    ...shardInputs(),
     env
   }
+}
+
+/** `shard`, `start-at` and `merge` (§7.6). */
+function shardInputs() {
+  const shard = core.getInput('shard')
+  const startAt = core.getInput('start-at')
+  const merge = core.getInput('merge') || undefined
+  if (!shard) {
+    if (startAt) throw new UsageError('start-at goes with shard')
+    return { merge }
+  }
+  if (merge) throw new UsageError('shard and merge are separate runs: give one')
+  const part = parseShard(shard)
+  if (part.count > 1 && !startAt) {
+    throw new UsageError(
+      `shard ${shard} needs start-at: one ISO time for every shard, computed once in a setup job`
+    )
+  }
+  return { shard: { ...part, startAt: parseStartAt(startAt || undefined) } }
 }
 
 /** `history`, `history-accept` and `alert-after` (§7.2). */

@@ -1,7 +1,9 @@
 import { CannotJudgeError, UsageError } from '../errors.ts'
 import * as core from '@actions/core'
+import { glob } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { runGate, type GateOptions } from '../engine/gate.ts'
+import { mergeShardReports, readShardReports } from '../engine/shards.ts'
 import { cannotJudgeReport, stoppedReport } from '../engine/run.ts'
 import { githubChangeProvider } from '../github/changes.ts'
 import { createClient, createUrgentClient } from '../github/client.ts'
@@ -64,7 +66,8 @@ export async function run(): Promise<void> {
       await assertWritableFile(junitFile(settings), 'junit-path')
     }
     state.target = settings.url ? redactUrl(settings.url) : null
-    const api = connect(settings)
+    // A shard reports only its shard report: the merge job reports once.
+    const api = settings.shard ? undefined : connect(settings)
     const github = api && createReporter(settings, api)
     state.github = github
     await github?.start()
@@ -73,7 +76,8 @@ export async function run(): Promise<void> {
     await github?.publish(report)
     if (
       report.result === 'fail' &&
-      (settings.failOn === 'error' || report.error !== undefined)
+      (settings.failOn === 'error' || report.error !== undefined) &&
+      (!settings.shard || report.error !== undefined)
     ) {
       log.failed(report.summary)
     } else if (!written) {
@@ -91,15 +95,36 @@ async function judge(
   state: RunState
 ): Promise<Report> {
   try {
+    if (settings.merge) return await mergeShards(settings)
     const policy = await loadActionPolicy(settings, api)
     return await runGate(policy.loaded, {
       ...gateOptions(settings, api, policy, state),
-      history: actionHistory(settings, policy.loaded, api, state.github?.author)
+      shard: settings.shard,
+      history: settings.shard
+        ? undefined
+        : actionHistory(settings, policy.loaded, api, state.github?.author)
     })
   } catch (error) {
     if (!(error instanceof CannotJudgeError)) throw error
     return cannotJudgeReport(error.message, state)
   }
+}
+
+/** `merge: GLOB`: the shard reports in the workspace, merged into one report. */
+async function mergeShards(settings: ActionSettings): Promise<Report> {
+  const files: string[] = []
+  for await (const file of glob(settings.merge as string, {
+    cwd: settings.workspace
+  })) {
+    files.push(file)
+  }
+  if (files.length === 0) {
+    throw new UsageError(`merge: no shard report matches ${settings.merge}`)
+  }
+  log.info(
+    `Merging ${files.length} shard report(s): ${files.sort().join(', ')}`
+  )
+  return mergeShardReports(await readShardReports(files, settings.workspace))
 }
 
 /** No report: says why in the log and completes the check run as failed. */

@@ -1,3 +1,4 @@
+import type { Shard } from '../checks/latency/shard.ts'
 import type { CheckKind } from '../checks/types.ts'
 import type { EventContext } from '../github/context.ts'
 
@@ -39,6 +40,10 @@ export interface ActionSettings {
   readonly historyAccept: boolean
   /** `alert-after`: failing runs in a row before the issue opens. */
   readonly alertAfter: number
+  /** `shard` + `start-at`: this runner's part of a sharded load (§7.6). */
+  readonly shard?: Shard & { startAt: Date }
+  /** `merge`: glob of shard reports to merge instead of running checks. */
+  readonly merge?: string
   /** Environment for `${VAR}` in the policy and `known_values`. */
   readonly env: Readonly<Record<string, string | undefined>>
 }

@@ -58,6 +58,8 @@ export function expectations(item: SmokeRequest): Expectations {
   return { status, contains, json, headers, max_time }
 }
 
+const BODY_EXCERPT_CHARS = 200
+
 /** A request with smoke expectations: a smoke item or the wait's `until`. */
 export type SmokeRequest = Omit<SmokeItem, 'name' | 'level'>
 
@@ -87,6 +89,9 @@ export function evaluateSmoke(
       })
     }
   }
+  // What came back instead, when the status or the text is wrong.
+  const notes =
+    findings.length > 0 && text.trim() !== '' ? [bodyExcerpt(text)] : []
 
   if (item.json !== undefined) {
     let parsed: unknown
@@ -132,7 +137,15 @@ export function evaluateSmoke(
       findings
     }
   }
-  return failedOutcome(findings, metrics)
+  return { ...failedOutcome(findings, metrics), notes }
+}
+
+/** The first 200 characters of a body, escaped as a JSON string. */
+function bodyExcerpt(text: string): string {
+  const chars = [...text.slice(0, 2 * BODY_EXCERPT_CHARS + 1)]
+  const shown = chars.slice(0, BODY_EXCERPT_CHARS).join('')
+  const more = chars.length > BODY_EXCERPT_CHARS ? '…' : ''
+  return `body starts: ${JSON.stringify(shown)}${more}`
 }
 
 /**

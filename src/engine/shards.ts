@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { UsageError } from '../errors.ts'
+import { errorMessage } from '../util/errors.ts'
 import { evaluateLatency } from '../checks/latency/index.ts'
 import { LatencyHistogram } from '../checks/latency/histogram.ts'
 import type { ErrorCounts } from '../checks/latency/load.ts'
@@ -250,4 +253,32 @@ export function parseStartAt(text: string | undefined, now = Date.now()): Date {
     throw new UsageError(`start-at ${text} is more than an hour ahead`)
   }
   return new Date(at)
+}
+
+/** A shard report is a JSON report of a few checks: never this large. */
+const MAX_SHARD_REPORT_BYTES = 64 * 1024 * 1024
+
+/** Reads and parses each shard report; one that cannot be read is a usage error naming it. */
+export async function readShardReports(
+  files: readonly string[],
+  cwd: string
+): Promise<{ file: string; report: ShardReport }[]> {
+  return Promise.all(
+    files.map(async file => {
+      let text: string
+      try {
+        text = await readFile(resolve(cwd, file), 'utf8')
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${errorMessage(error)}`)
+      }
+      if (text.length > MAX_SHARD_REPORT_BYTES) {
+        throw new UsageError(`${file} is too large for a shard report`)
+      }
+      try {
+        return { file, report: JSON.parse(text) as ShardReport }
+      } catch {
+        throw new UsageError(`${file} is not JSON`)
+      }
+    })
+  )
 }

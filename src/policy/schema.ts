@@ -456,6 +456,16 @@ const secrets = z.strictObject({
     .describe(
       'globs of working-tree files to scan too, tracked or not (build output, logs)'
     ),
+  pii: z
+    .array(z.enum(['email']))
+    .default([])
+    .describe('personal data to report too: email'),
+  pii_allow: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      'an e-mail address holding one of these texts is not reported (e.g. "@example.com", "noreply@")'
+    ),
   baseline: z
     .string()
     .min(1)

@@ -109,7 +109,10 @@ export const latencyCheck: Check<'latency'> = {
             throw new CheckError('cancelled: out of time')
           }
           const outcome = evaluateLatency(part, result, ctx.http.timeoutMs)
-          const notes = pathNotes(prepared.labels, result)
+          const notes = [
+            ...(outcome.notes ?? []),
+            ...pathNotes(prepared.labels, result)
+          ]
           const shard =
             ctx.shard && shardMeasurement(item, result, ctx.http.timeoutMs)
           return {
@@ -328,16 +331,37 @@ export function evaluateLatency(
   }
 
   const metrics = latencyMetrics(result, errorRate)
+  const notes = lowSampleNotes(budgets, latency.count)
   if (breaches.length > 0) {
-    return { ok: false, summary: breaches.join(', '), metrics, findings }
+    return { ok: false, summary: breaches.join(', '), metrics, findings, notes }
   }
   const p95 = formatMs(latency.p95)
   return {
     ok: true,
     summary: `p95 ${p95}, ${errors.total} errors in ${requests} requests, ${result.rps.toFixed(1)} req/s`,
     metrics,
-    findings
+    findings,
+    notes
   }
+}
+
+/** Share of samples above a percentile: p95 → 0.05. */
+const TAIL = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01 } as const
+
+/**
+ * A percentile rests on the few samples above it: p95 of fewer than 100
+ * successes is decided by under 5 of them. Budgets judged from fewer than
+ * 5 tail samples carry a "low sample" note.
+ */
+function lowSampleNotes(budgets: LatencyBudgets, successes: number): string[] {
+  if (successes === 0) return []
+  return (Object.keys(TAIL) as (keyof typeof TAIL)[])
+    .filter(budget => budgets[budget] !== undefined)
+    .filter(budget => successes * TAIL[budget] < 5)
+    .map(
+      budget =>
+        `low sample: ${budget} from ${successes} successful responses (${Math.ceil(5 / TAIL[budget])} or more make it steady)`
+    )
 }
 
 /** The report's figures; the latency ones are 0 when `successes` is 0. */

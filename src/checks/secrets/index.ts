@@ -21,6 +21,7 @@ import {
 import type { SourceNote, Sources } from './sources/common.ts'
 import { diffSources, gitChangeProvider } from './sources/diff.ts'
 import { GIT_TIMEOUT_MS } from './sources/git.ts'
+import { EMAIL_RULE } from './rules.ts'
 import { pathSources } from './sources/paths.ts'
 import { repoSources } from './sources/repo.ts'
 import { BoundedRegex } from '../../util/bounded-regex.ts'
@@ -135,7 +136,7 @@ export async function scanDiff(
   const raw = await scanAll(
     sources,
     {
-      allow: compileAllow(section),
+      ...scanOptions(section),
       knownValues: known,
       // Every scanned line is added by the change: so is its allow comment.
       keepInlineAllowed: true
@@ -208,7 +209,7 @@ async function scanRepo(
   const { known, notes } = knownValues(section, ctx)
   const raw = await scanAll(
     sources,
-    { allow: compileAllow(section), knownValues: known },
+    { ...scanOptions(section), knownValues: known },
     ctx
   )
   return outcome(
@@ -237,7 +238,7 @@ async function scanPaths(
   const { known, notes } = knownValues(section, ctx)
   const raw = await scanAll(
     sources,
-    { allow: compileAllow(section), knownValues: known },
+    { ...scanOptions(section), knownValues: known },
     ctx
   )
   return outcome(
@@ -261,7 +262,7 @@ async function scanBundle(
   const { known, notes } = knownValues(section, ctx)
   const raw = await scanAll(
     sources,
-    { allow: compileAllow(section), knownValues: known },
+    { ...scanOptions(section), knownValues: known },
     ctx
   )
   return outcome(
@@ -336,6 +337,16 @@ interface Baseline {
   notes: SourceNote[]
 }
 
+/** The policy's allow-list and PII options for the scanner. */
+function scanOptions(
+  section: SecretsSection
+): Pick<ScanOptions, 'allow' | 'pii'> {
+  return {
+    allow: compileAllow(section),
+    pii: { email: section.pii.includes('email'), allow: section.pii_allow }
+  }
+}
+
 function compileAllow(section: SecretsSection): BoundedRegex[] {
   // The schema has checked that each one compiles; a user regex runs bounded.
   return section.allow.map(source => new BoundedRegex(source))
@@ -387,7 +398,7 @@ export function outcome(
     column: f.column,
     message: f.inlineAllowed
       ? `${describe(f)} ${WHERE[scope]}, with an allow comment this change adds: that does not accept it; a reviewer can, in secrets.baseline`
-      : `${describe(f)} ${WHERE[scope]}: ${ADVICE[scope]}`,
+      : `${describe(f)} ${WHERE[scope]}: ${f.rule.id === EMAIL_RULE.id ? 'personal data: remove it, or list it in secrets.pii_allow' : ADVICE[scope]}`,
     redacted: redact(f.secret),
     fingerprint: fingerprint(f.rule.id, f.file, f.secret),
     ...(f.inlineAllowed ? { severity: 'warning' as const } : {})

@@ -688,6 +688,35 @@ export const KNOWN_VALUE_RULE: RuleInfo = {
   example: 'the exact value of a variable named in secrets.known_values'
 }
 
+/** Files and hosts that look like addresses: `logo@2x.png`, `git@github.com:`. */
+const NOT_AN_ADDRESS =
+  /\.(?:png|jpe?g|gif|svg|webp|avif|ico|js|mjs|cjs|ts|tsx|jsx|css|scss|json|map|html?|md|txt|ya?ml|lock|wasm|woff2?)$/i
+
+/** `secrets.pii: [email]`: e-mail addresses (personal data, not a secret). */
+export const EMAIL_RULE: PatternRule = {
+  id: 'email-address',
+  description: 'e-mail address (personal data)',
+  minified: 'keep',
+  token: false,
+  keywords: ['@'],
+  pattern:
+    /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w.-]*\w)/dg,
+  accept: (secret, match, { line }) => {
+    const after = line.slice(
+      line.indexOf(secret) + secret.length,
+      line.indexOf(secret) + secret.length + 1
+    )
+    return (
+      !NOT_AN_ADDRESS.test(secret) &&
+      !/^git@/i.test(secret) &&
+      after !== ':' &&
+      match[0] === secret
+    )
+  },
+  example:
+    'jane.doe@acme.io (only with secrets.pii: [email]; pii_allow drops matches)'
+}
+
 /** Every rule a finding can carry, one per id, in table order. */
 export function ruleCatalog(): RuleInfo[] {
   const byId = new Map<string, RuleInfo>()
@@ -696,7 +725,8 @@ export function ruleCatalog(): RuleInfo[] {
     SUPABASE_SERVICE_ROLE,
     GCP_SERVICE_ACCOUNT,
     BASIC_AUTH,
-    KNOWN_VALUE_RULE
+    KNOWN_VALUE_RULE,
+    EMAIL_RULE
   ]
   for (const rule of all) {
     const known = byId.get(rule.id)

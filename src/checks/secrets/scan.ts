@@ -1,6 +1,7 @@
 import { entropy } from './redact.ts'
 import { isPlaceholder } from './placeholder.ts'
 import {
+  EMAIL_RULE,
   KNOWN_VALUE_RULE,
   RULES,
   type PatternRule,
@@ -102,6 +103,8 @@ export interface ScanOptions {
   allow: readonly { test(text: string): boolean }[]
   /** Exact values that must appear nowhere, by environment variable name. */
   knownValues: readonly { name: string; value: string }[]
+  /** `secrets.pii`: also report e-mail addresses, except those holding a `pii_allow` text. */
+  pii?: { email: boolean; allow: readonly string[] }
   /** Keep inline-allowed findings, marked, instead of dropping them. */
   keepInlineAllowed?: boolean
 }
@@ -158,6 +161,12 @@ export function scanSource(
     }
   }
   for (const rule of EVERYWHERE) found.run(rule, undefined, text)
+  if (options.pii?.email && text.includes('@')) {
+    const allow = options.pii.allow.map(a => a.toLowerCase())
+    found.run(EMAIL_RULE, undefined, text, email =>
+      allow.some(a => email.toLowerCase().includes(a))
+    )
+  }
   return found.result()
 }
 
@@ -269,13 +278,19 @@ class Finder {
     this.options = options
   }
 
-  run(rule: PatternRule, line: Line | undefined, text: string) {
+  run(
+    rule: PatternRule,
+    line: Line | undefined,
+    text: string,
+    skip?: (secret: string) => boolean
+  ) {
     const offset = line?.start ?? 0
     rule.pattern.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = rule.pattern.exec(text)) !== null) {
       if (match[0].length === 0) rule.pattern.lastIndex++
       const [secret, at] = secretOf(match)
+      if (skip?.(secret)) continue
       const absolute = offset + at
       if (this.full()) {
         this.over++
