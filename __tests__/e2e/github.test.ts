@@ -215,6 +215,31 @@ describe('a token without permissions (fork PRs)', () => {
   })
 })
 
+describe('outside text in the log', () => {
+  it('an API error text or a payload field cannot write a workflow command', async () => {
+    const hostile =
+      'nope\n::stop-commands::pwned\r::error::forged\n  ::add-mask::fail'
+    api.failWith('POST', /comments$/, 422, 1, hostile)
+    const run = await gate(await workspaceWith(PASSING))
+    const deployment = await gate(await workspaceWith(PASSING), {
+      eventName: 'deployment_status',
+      event: {
+        deployment: { sha: HEAD },
+        deployment_status: { state: `queued${hostile}` }
+      }
+    })
+    for (const { stdout } of [run, deployment]) {
+      const lines = stdout.split(/\r\n|\r|\n/)
+      expect(
+        lines.filter(l => /^\s*::(stop-commands|add-mask)/.test(l))
+      ).toEqual([])
+      expect(lines.filter(l => /^\s*::error::forged/.test(l))).toEqual([])
+    }
+    expect(run.stdout).toContain('could not post the PR comment')
+    expect(deployment.outputs.summary).not.toMatch(/[\r\n]/)
+  })
+})
+
 describe('policy-ref: base', () => {
   function git(cwd: string, ...args: string[]) {
     return execFileSync('git', args, {

@@ -111,6 +111,74 @@ describe('secrets on GitHub', () => {
   })
 })
 
+describe('secrets baseline under policy-ref: base', () => {
+  it('is read at the base: a pull request cannot accept its own leak', async () => {
+    const awsKey = plant.awsKeyId()
+    api.changedFiles.push({
+      filename: 'src/config.ts',
+      status: 'modified',
+      patch: `@@ -1 +1,2 @@\n keep\n+  accessKeyId: '${awsKey}',`
+    })
+    const policy =
+      'version: 1\nsecrets:\n  scope: diff\n  baseline: .launch-gate/accepted.json\n'
+    api.contents.set(`.github/launch-policy.yml@${BASE}`, policy)
+    const workspace = await mkdtemp(join(tmpdir(), 'lg-baseline-'))
+    await mkdir(join(workspace, '.github'))
+    await mkdir(join(workspace, '.launch-gate'))
+    await writeFile(join(workspace, '.github/launch-policy.yml'), policy)
+    const baseline = (fingerprints: string[]) =>
+      writeFile(
+        join(workspace, '.launch-gate/accepted.json'),
+        JSON.stringify({
+          version: 1,
+          entries: fingerprints.map(fingerprint => ({
+            fingerprint,
+            reason: 'the PR says it is fine'
+          }))
+        })
+      )
+    const gate = (inputs: Record<string, string> = {}) =>
+      runAction({
+        workspace,
+        eventName: 'pull_request',
+        event: {
+          pull_request: { number: 3, head: { sha: HEAD }, base: { sha: BASE } }
+        },
+        inputs: { 'github-token': 'test-token', ...inputs },
+        env: { GITHUB_API_URL: api.url }
+      })
+
+    await baseline([])
+    const found = await gate()
+    expect(found.code).toBe(1)
+    const report = JSON.parse(await readFile(found.outputs.report, 'utf8'))
+    // The pull request accepts its own finding in the checked-out baseline.
+    await baseline(
+      report.checks[0].findings.map(
+        (f: { fingerprint: string }) => f.fingerprint
+      )
+    )
+    expect((await gate()).code).toBe(0)
+    const before = api.requests.length
+    const enforced = await gate({ 'policy-ref': 'base' })
+    expect(enforced.code).toBe(1)
+    expect(
+      api.requests
+        .slice(before)
+        .filter(r => r.method === 'GET' && r.path.includes('/contents/'))
+        .map(
+          r =>
+            `${decodeURIComponent(r.path.split('/contents/')[1])}@${r.query.get('ref')}`
+        )
+    ).toEqual(
+      expect.arrayContaining([
+        `.github/launch-policy.yml@${BASE}`,
+        `.launch-gate/accepted.json@${BASE}`
+      ])
+    )
+  }, 90_000)
+})
+
 describe('patches from the API', () => {
   it('numbers added lines as in the new file and keeps removed ones', () => {
     const file = changedFileFromPatch(

@@ -173,7 +173,7 @@ describe('policy error wording', () => {
     ],
     [
       'version: 1\nversion: 1\n',
-      'launch.yml:2:1: invalid YAML: Map keys must be unique'
+      'launch.yml:2:1: invalid YAML: this key appears twice in the same mapping; keep one'
     ]
   ])('%j', (yaml, message) => {
     expect(problemsOf(yaml)).toBe(message)

@@ -105,3 +105,24 @@ describe('defaults that fit real sites', () => {
     ).toContain('method HEAD gets no body')
   })
 })
+
+describe('YAML syntax errors in plain words', () => {
+  it('point at the line of the mistake and say what it is', () => {
+    expect(
+      problemsOf('version: 1\nsmoke:\n  - path: /\n   status: 200\n')
+    ).toBe(
+      'launch.yml:4:1: invalid YAML: this line is not indented like the lines above it: keys of one list item line up under its first key'
+    )
+    expect(problemsOf('version: 1\nsmoke:\n\t- path: /\n')).toBe(
+      'launch.yml:3:1: invalid YAML: a tab indents this line; YAML indents with spaces only'
+    )
+    expect(
+      problemsOf('version: 1\nsmoke:\n  - path: "/\n    status: 200\n')
+    ).toBe(
+      'launch.yml:3:11: invalid YAML: a " quote opens here and is never closed'
+    )
+    expect(problemsOf('version: 1\nsmoke\n  - path: /\n')).toBe(
+      "launch.yml:2:1: invalid YAML: a key without ':' after it (or a value that runs onto the next line)"
+    )
+  })
+})

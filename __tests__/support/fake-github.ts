@@ -65,7 +65,8 @@ export interface FakeGitHub {
     method: string,
     pathPattern: RegExp,
     status: number,
-    times?: number
+    times?: number,
+    message?: string
   ): void
   close(): Promise<void>
 }
@@ -92,6 +93,7 @@ export async function startFakeGitHub(
     pattern: RegExp
     status: number
     times: number
+    message?: string
   }[] = []
   let nextId = 1000
   let base = ''
@@ -131,9 +133,10 @@ export async function startFakeGitHub(
         failure.times--
         return send(failure.status, {
           message:
-            failure.status === 403
+            failure.message ??
+            (failure.status === 403
               ? 'Resource not accessible by integration'
-              : 'Server Error'
+              : 'Server Error')
         })
       }
 
@@ -318,8 +321,14 @@ export async function startFakeGitHub(
     defaultBranch: { name: 'main', sha: 'de7a'.padEnd(40, '0') },
     onDefaultBranch,
     changedFiles,
-    failWith(method, pattern, status, times = Number.POSITIVE_INFINITY) {
-      failures.push({ method, pattern, status, times })
+    failWith(
+      method,
+      pattern,
+      status,
+      times = Number.POSITIVE_INFINITY,
+      message
+    ) {
+      failures.push({ method, pattern, status, times, message })
     },
     close: () =>
       new Promise<void>(resolve => {

@@ -14,6 +14,7 @@ import type { SourcePosition } from '../checks/types.ts'
 import { errorMessage } from '../util/errors.ts'
 import { PolicyError, type PolicyProblem } from './errors.ts'
 import { closest } from './suggest.ts'
+import { plainYamlError } from './yaml-errors.ts'
 import { policySchema, type Policy, type PolicyPath } from './schema.ts'
 
 /** A validated policy with the means to point back into its file. */
@@ -123,10 +124,7 @@ export function parsePolicy(
   if (doc.errors.length > 0) {
     throw new PolicyError(
       file,
-      doc.errors.map(e => ({
-        ...at(e.pos[0]),
-        message: `invalid YAML: ${e.message.split('\n')[0]}`
-      }))
+      doc.errors.map(e => plainYamlError(e, text, at))
     )
   }
 

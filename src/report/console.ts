@@ -81,7 +81,11 @@ function findingLines(check: CheckResult): string[] {
   return shown
 }
 
+/** Cuts a line to `width`: at the last word boundary in its second half, if any. */
 function fit(text: string, width: number): string {
   const line = logText(text)
-  return line.length <= width ? line : `${line.slice(0, width - 1)}…`
+  if (line.length <= width) return line
+  const cut = line.slice(0, width - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${space >= width / 2 ? cut.slice(0, space).trimEnd() : cut}…`
 }

@@ -206,22 +206,7 @@ async function scanRepo(
   ctx: CheckContext
 ): Promise<UnitOutcome> {
   const sources = await repoSources(ctx, globMatcher(section.exclude))
-  const { known, notes } = knownValues(section, ctx)
-  const raw = await scanAll(
-    sources,
-    { ...scanOptions(section), knownValues: known },
-    ctx
-  )
-  return outcome(
-    'repo',
-    raw.findings,
-    [...sources.notes, ...notes, ...raw.notes],
-    await baselineOf(section, ctx),
-    {
-      files_scanned: sources.sources.length,
-      bytes_scanned: raw.bytes
-    }
-  )
+  return scanSources('repo', sources, section, ctx)
 }
 
 /** `secrets.paths`: files of the working tree, tracked or not (build output, logs). */
@@ -235,19 +220,7 @@ async function scanPaths(
     globMatcher(section.paths),
     globMatcher(section.exclude)
   )
-  const { known, notes } = knownValues(section, ctx)
-  const raw = await scanAll(
-    sources,
-    { ...scanOptions(section), knownValues: known },
-    ctx
-  )
-  return outcome(
-    'paths',
-    raw.findings,
-    [...sources.notes, ...notes, ...raw.notes],
-    await baselineOf(section, ctx),
-    { files_scanned: sources.sources.length, bytes_scanned: raw.bytes }
-  )
+  return scanSources('paths', sources, section, ctx)
 }
 
 async function scanBundle(
@@ -259,6 +232,19 @@ async function scanBundle(
     section.bundle_paths,
     globMatcher(section.exclude)
   )
+  return scanSources('bundle', sources, section, ctx, {
+    cross_origin_skipped: sources.crossOrigin
+  })
+}
+
+/** Scans whole sources (not a diff) and reports them as `scope`. */
+async function scanSources(
+  scope: Exclude<Scope, 'diff'>,
+  sources: Sources,
+  section: SecretsSection,
+  ctx: CheckContext,
+  extra: Record<string, number> = {}
+): Promise<UnitOutcome> {
   const { known, notes } = knownValues(section, ctx)
   const raw = await scanAll(
     sources,
@@ -266,14 +252,14 @@ async function scanBundle(
     ctx
   )
   return outcome(
-    'bundle',
+    scope,
     raw.findings,
     [...sources.notes, ...notes, ...raw.notes],
     await baselineOf(section, ctx),
     {
       files_scanned: sources.sources.length,
       bytes_scanned: raw.bytes,
-      cross_origin_skipped: sources.crossOrigin
+      ...extra
     }
   )
 }
