@@ -21,6 +21,7 @@ import { errorMessage } from '../util/errors.ts'
 import { createRedactor } from '../util/redact.ts'
 import { failedOutcome } from './outcome.ts'
 import { evaluateSmoke, type Expectations } from './smoke.ts'
+import { requestsPlan } from './plan.ts'
 import type { Check, CheckContext, Finding, UnitOutcome } from './types.ts'
 
 export type Journey = NonNullable<Policy['journeys']>[number]
@@ -33,6 +34,12 @@ const REGEX_INPUT_LIMIT = 1024 * 1024
 
 export const journeysCheck: Check<'journeys'> = {
   kind: 'journeys',
+  plan: (journeys, policy) =>
+    requestsPlan(
+      policy,
+      journeys.reduce((sum, journey) => sum + journey.steps.length, 0),
+      'steps'
+    ),
   units: journeys =>
     journeys.map((journey, index) => ({
       name: journey.name,
