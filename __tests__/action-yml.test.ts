@@ -31,7 +31,8 @@ describe('action.yml', () => {
       'report',
       'sarif',
       'summary',
-      'junit'
+      'junit',
+      'lighthouse-reports'
     ])
   })
 

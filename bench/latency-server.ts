@@ -14,6 +14,8 @@ const server = createServer((req, res) => {
       // Reads the body (if any) before answering: GET and POST alike.
       req.resume()
       return void req.on('end', () => res.end('ok'))
+    case '/wait20':
+      return void setTimeout(() => res.end('ok'), 20)
     case '/bimodal':
       // Exactly one in ten takes 400 ms, the rest 20 ms: the true p95 is 400 ms.
       return void setTimeout(

@@ -2,11 +2,15 @@
 // measures. Every server runs in a child process (bench/latency-server.ts) on
 // 127.0.0.1; nothing leaves the machine.
 //   1. p95 against a known distribution (90 % at 20 ms, 10 % at 400 ms)
-//   2. closed-model throughput at concurrency 50 vs autocannon, same run
+//   2. closed-model throughput and CPU per request vs autocannon, same run
 //   3. peak RSS for 10 000, 100 000 and 300 000 requests (no sample arrays)
 //   4. coordinated omission: 50 req/s with a 1 s server stall
 //   5. templating: a POST with a JSON body and {{seq}} vs a plain GET, same endpoint
+//   6. the open model's own overhead on an idle and on a 20 ms endpoint
+// `node bench/latency.bench.ts SECTION…` runs only those sections;
+// BENCH_ENGINE_BEFORE=../src/…/old-load.ts adds an older engine to 2 and 6.
 import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { latencyCheck } from '../src/checks/latency/index.ts'
 import { runLoad, type LoadOptions } from '../src/checks/latency/load.ts'
@@ -44,13 +48,25 @@ function load(
     'model' | 'duration' | 'requests' | 'warmup' | 'connections'
   >
 ) {
+  return loadWith(runLoad, server, path, settings)
+}
+
+function loadWith(
+  engine: typeof runLoad,
+  server: Server,
+  path: string,
+  settings: Pick<
+    LoadOptions,
+    'model' | 'duration' | 'requests' | 'warmup' | 'connections'
+  >
+) {
   const request = {
     path,
     method: 'GET' as const,
     headers: { 'user-agent': 'launch-gate-bench' },
     body: undefined
   }
-  return runLoad({
+  return engine({
     ...settings,
     origin: new URL(server.url),
     sources: [() => request],
@@ -82,31 +98,40 @@ async function knownDistribution() {
   }
 }
 
-/** The engine's default warm-up; autocannon gets the same, so neither tool
- * counts its cold start (JIT, first connections) and the other does not. */
+/** Engine module to compare against (BENCH_ENGINE_BEFORE, relative to bench/). */
+const BEFORE = process.env.BENCH_ENGINE_BEFORE
+
+interface Generated {
+  rps: number
+  requests: number
+  cpuUsPerRequest: number
+}
+
+/** The engine's default warm-up, as load-generator.ts gives every tool. */
 const WARMUP_SECONDS = 1
 
-function autocannon(url: string, seconds: number): Promise<number> {
-  const bin = here('../node_modules/autocannon/autocannon.js')
-  const warmup = ['-W', '[', '-c', '50', '-d', String(WARMUP_SECONDS), ']']
-  const child = spawn(
-    process.execPath,
-    [bin, '-c', '50', '-d', String(seconds), ...warmup, '--json', url],
-    {
-      stdio: ['ignore', 'pipe', 'ignore']
-    }
-  )
+/** One generator in a fresh process: see bench/load-generator.ts. */
+function generate(
+  tool: 'engine' | 'autocannon',
+  url: string,
+  seconds: number,
+  engineModule?: string
+): Promise<Generated> {
+  const args = [tool, url, String(seconds)]
+  if (engineModule) args.push(engineModule)
+  const child = spawn(process.execPath, [here('load-generator.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   let out = ''
   child.stdout.on('data', chunk => (out += chunk))
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', () => {
-      // With a warm-up, autocannon prints the warm-up's report first.
-      const report = JSON.parse(out.trim().split('\n').at(-1) ?? '') as {
-        requests: { total: number }
-        duration: number
+      try {
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as Generated)
+      } catch (error) {
+        reject(error as Error)
       }
-      resolve(report.requests.total / report.duration)
     })
   })
 }
@@ -117,44 +142,68 @@ function median(xs: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6)
+const ROUND_SECONDS = 3
+
 async function throughput() {
+  const engines: [string, string | undefined][] = [['engine', undefined]]
+  if (BEFORE) engines.unshift(['before', BEFORE])
   console.log(
-    `\n2. Closed model, 50 in flight, immediate endpoint: engine vs autocannon (same server, 3 s each after a ${WARMUP_SECONDS} s warm-up, alternating which goes first)`
+    `\n2. Closed model, 50 in flight, immediate endpoint: engine vs autocannon, each in a fresh process (1 s warm-up, then ${ROUND_SECONDS} s measured; ${ROUNDS} rounds, alternating which goes first; CPU = process.cpuUsage() of the generator over the measured requests). Load average now: ${loadavg()
+      .map(x => fixed(x))
+      .join(' ')} on ${availableParallelism()} cores`
   )
   const server = await startServer()
   const url = `${server.url}/fast`
-  await autocannon(url, 2) // warms the server's JIT for both
-  const engine: number[] = []
-  const cannon: number[] = []
-  const runEngine = async () => {
-    const result = await load(server, '/fast', {
-      model: { kind: 'concurrency', concurrency: 50 },
-      duration: 3000,
-      warmup: WARMUP_SECONDS * 1000
-    })
-    engine.push(result.rps)
-    return result
-  }
-  const runCannon = async () => void cannon.push(await autocannon(url, 3))
-  // Throughput on a shared 2-core machine drifts from run to run; even
-  // rounds with the order swapped keep drift from favouring either tool.
-  for (let round = 0; round < 6; round++) {
-    let result
-    if (round % 2 === 0) {
-      await runCannon()
-      result = await runEngine()
-    } else {
-      result = await runEngine()
-      await runCannon()
+  await generate('autocannon', url, 2) // warms the server's JIT for every tool
+  const cannon: Generated[] = []
+  const engine = new Map<string, Generated[]>(
+    engines.map(([name]) => [name, []])
+  )
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: [string, string | undefined][] = [
+      ['autocannon', undefined],
+      ...engines
+    ]
+    if (round % 2 === 1) order.reverse()
+    const line: string[] = []
+    for (const [name, module] of order) {
+      const figures = await generate(
+        name === 'autocannon' ? 'autocannon' : 'engine',
+        url,
+        ROUND_SECONDS,
+        module
+      )
+      if (name === 'autocannon') cannon.push(figures)
+      else engine.get(name)?.push(figures)
+      line.push(
+        `${name} ${Math.round(figures.rps)} req/s ${fixed(figures.cpuUsPerRequest)} µs CPU/req`
+      )
     }
-    console.log(
-      `   round ${round + 1}: autocannon ${Math.round(cannon[round])} req/s, engine ${Math.round(result.rps)} req/s (p95 ${fixed(result.latency.p95, 2)} ms, ${result.errors.total} errors)`
-    )
+    console.log(`   round ${round + 1}: ${line.join(', ')}`)
   }
   stopServer(server)
+  // CPU time per request swells with the machine's load (cache misses,
+  // preemption); the lowest of the rounds is the least disturbed one.
+  const cpuOf = (runs: Generated[]) => runs.map(r => r.cpuUsPerRequest)
+  const cannonCpu = median(cpuOf(cannon))
+  const cannonLowest = Math.min(...cpuOf(cannon))
   console.log(
-    `   ratio engine / autocannon: median of the rounds' ratios ${fixed(median(engine.map((e, i) => e / cannon[i])), 2)} x, of the medians ${fixed(median(engine) / median(cannon), 2)} x, of the best rounds ${fixed(Math.max(...engine) / Math.max(...cannon), 2)} x (target >= 0.9 x)`
+    `   autocannon: median ${Math.round(median(cannon.map(c => c.rps)))} req/s; CPU/req median ${fixed(cannonCpu)} µs, lowest ${fixed(cannonLowest)} µs`
   )
+  for (const [name, runs] of engine) {
+    const ratios = runs.map((e, i) => e.rps / cannon[i].rps)
+    const cpuRatios = runs.map(
+      (e, i) => e.cpuUsPerRequest / cannon[i].cpuUsPerRequest
+    )
+    const lowest = Math.min(...cpuOf(runs))
+    console.log(
+      `   ${name}: median ${Math.round(median(runs.map(e => e.rps)))} req/s; CPU/req median ${fixed(median(cpuOf(runs)))} µs, lowest ${fixed(lowest)} µs`
+    )
+    console.log(
+      `   ${name} / autocannon: throughput, median of the rounds' ratios ${fixed(median(ratios), 2)} x (target >= 1.0 x); CPU per request, median of the rounds' ratios ${fixed(median(cpuRatios), 2)} x, lowest vs lowest ${fixed(lowest / cannonLowest, 2)} x (target <= 1.0 x)`
+    )
+  }
 }
 
 /** Runs `count` requests in a fresh process and returns its peak RSS in MB. */
@@ -240,7 +289,7 @@ async function templating() {
     '\n5. Templating: closed model, 50 in flight, 3 s each, same endpoint (/sink reads the body): POST with a JSON body and {{seq}} + {{uuid}} vs plain GET'
   )
   const server = await startServer()
-  await autocannon(`${server.url}/sink`, 2) // warms the server's JIT
+  await generate('autocannon', `${server.url}/sink`, 2) // warms the server's JIT
   const plain: number[] = []
   const templated: number[] = []
   const get = async () => void plain.push(await checkRps(server, 'path: /sink'))
@@ -290,15 +339,74 @@ async function templating() {
   )
 }
 
+const OVERHEAD_ROUNDS = 3
+
+async function openOverhead() {
+  console.log(
+    `\n6. Open model's own overhead: 200 req/s for 3 s on an idle loopback endpoint (answers at once), ${OVERHEAD_ROUNDS} alternating rounds, then once on an endpoint that answers after 20 ms. Reference: one connection back to back (closed model, no schedule) on the same endpoint, which is what the endpoint and this machine give. Load average now: ${loadavg()
+      .map(x => fixed(x))
+      .join(' ')}`
+  )
+  const engines: [string, typeof runLoad][] = [['engine', runLoad]]
+  if (BEFORE) {
+    const before = (await import(BEFORE)) as { runLoad: typeof runLoad }
+    engines.unshift(['before', before.runLoad])
+  }
+  const server = await startServer()
+  const open = { model: { kind: 'rate', rate: 200 }, duration: 3000 } as const
+  const p95s = new Map<string, number[]>(
+    [...engines.map(([name]) => name), 'reference'].map(name => [name, []])
+  )
+  for (let round = 0; round < OVERHEAD_ROUNDS; round++) {
+    const order = round % 2 ? [...engines].reverse() : engines
+    const line: string[] = []
+    for (const [name, engine] of order) {
+      const { latency } = await loadWith(engine, server, '/fast', open)
+      p95s.get(name)?.push(latency.p95)
+      line.push(
+        `${name} p50 ${fixed(latency.p50, 2)} / p95 ${fixed(latency.p95, 2)} ms`
+      )
+    }
+    const reference = await load(server, '/fast', {
+      model: { kind: 'concurrency', concurrency: 1 },
+      duration: 2000
+    })
+    p95s.get('reference')?.push(reference.latency.p95)
+    line.push(
+      `reference p50 ${fixed(reference.latency.p50, 2)} / p95 ${fixed(reference.latency.p95, 2)} ms`
+    )
+    console.log(`   round ${round + 1}, idle endpoint: ${line.join(', ')}`)
+  }
+  for (const [name, values] of p95s) {
+    console.log(
+      `   ${name}: median p95 on the idle endpoint ${fixed(median(values), 2)} ms${name === 'reference' ? '' : ' (target < 1 ms on an idle machine)'}`
+    )
+  }
+  for (const [name, engine] of engines) {
+    const { latency } = await loadWith(engine, server, '/wait20', open)
+    console.log(
+      `   ${name}, 20 ms endpoint: p50 ${fixed(latency.p50, 2)} ms, p95 ${fixed(latency.p95, 2)} ms, p99 ${fixed(latency.p99, 2)} ms (truth 20 ms)`
+    )
+  }
+  stopServer(server)
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  distribution: knownDistribution,
+  throughput,
+  memory,
+  omission: coordinatedOmission,
+  templating,
+  overhead: openOverhead
+}
+
 const rssIndex = process.argv.indexOf('--rss')
 if (rssIndex !== -1) {
   await rssChild(Number(process.argv[rssIndex + 1]))
-} else if (process.argv.includes('--templating')) {
-  await templating()
 } else {
-  await knownDistribution()
-  await throughput()
-  await memory()
-  await coordinatedOmission()
-  await templating()
+  // `node bench/latency.bench.ts throughput overhead` runs just those.
+  const only = process.argv.slice(2)
+  for (const [name, section] of Object.entries(SECTIONS)) {
+    if (only.length === 0 || only.includes(name)) await section()
+  }
 }

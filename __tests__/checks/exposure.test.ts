@@ -245,3 +245,17 @@ describe('error page shapes', () => {
     expect(leaksIn(body)).toEqual([])
   })
 })
+
+describe('exposure plan', () => {
+  it('counts every probe the run may send (check --dry-run)', () => {
+    const { policy } = policyFrom(
+      'version: 1\nexposure:\n  paths: [/admin/.htpasswd]\n  allow: [/uploads/]\n'
+    )
+    const plan = exposureCheck.plan?.(
+      policy.exposure as NonNullable<typeof policy.exposure>,
+      policy
+    )
+    // 1 baseline + 16 known + 1 own + 2 error pages + 5 folders
+    expect(plan).toMatchObject({ maxRequests: 25, basis: '25 probes' })
+  })
+})

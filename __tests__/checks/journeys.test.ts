@@ -361,3 +361,50 @@ describe('authenticated load with a setup journey', () => {
     )
   })
 })
+
+describe('the host rule under load', () => {
+  it('refuses a link-local URL when the target is on loopback, without a packet sent', async () => {
+    const { HostRule } = await import('../../src/net/host-rule.ts')
+    const { policy } = policyFrom(
+      'version: 1\nlatency:\n  - url: http://169.254.169.254/latest/meta-data/\n    concurrency: 2\n    requests: 60\n    warmup: 0s\n'
+    )
+    const [unit] = latencyCheck.units(policy.latency ?? [], policy)
+    const target = new URL(app.url)
+    const outcome = await runUnit(
+      unit,
+      testContext({ target, httpOptions: { hostRule: new HostRule(target) } })
+    )
+    expect(outcome.ok).toBe(false)
+    expect(outcome.findings?.map(f => f.message).join('\n')).toContain(
+      'refused to connect to 169.254.169.254: a link-local address, and the target is not one (host rule)'
+    )
+  })
+})
+
+describe('the dry-run plan', () => {
+  it('counts every step, a redirect-following one as its hops, and the setup of a load', () => {
+    const { policy } = policyFrom(`version: 1
+defaults: { timeout: 2s }
+journeys:
+  - name: a
+    steps:
+      - path: /login
+      - path: /login
+        method: POST
+        follow_redirects: true
+latency:
+  - path: /
+    concurrency: 1
+    requests: 10
+    warmup: 0s
+    setup: a
+`)
+    expect(journeysCheck.plan?.(policy.journeys ?? [], policy)).toMatchObject({
+      maxRequests: 12,
+      maxMs: 24_000
+    })
+    expect(latencyCheck.plan?.(policy.latency ?? [], policy).maxRequests).toBe(
+      22
+    )
+  })
+})

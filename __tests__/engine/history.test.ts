@@ -397,3 +397,59 @@ describe('flaky, streaks, records', () => {
     expect(parseHistory('{"v":2}\n{oops\n', KEY).skipped).toBe(2)
   })
 })
+
+describe('pages and lighthouse budgets', () => {
+  const pagesPolicy = policyFrom(`version: 1
+target: http://127.0.0.1:1
+pages:
+  - path: /
+    budgets: { sizes: { script: 300 }, counts: { total: 40 } }
+    regression: { script: 10KiB, requests: 20% }
+lighthouse:
+  urls: [/, /pricing]
+  min_scores: { performance: 90 }
+  regression: { performance: 5, lcp: 10% }
+`).policy
+  const rec = (metrics: Record<string, number>, kind = 'pages', name = '/') =>
+    ({
+      ...record(0),
+      checks: [{ kind, name, status: 'pass', met: true, metrics }]
+    }) as HistoryRecord
+  const pageResult = (metrics: Record<string, number>): CheckResult =>
+    latencyResult(0, { kind: 'pages' as never, name: '/', metrics })
+
+  it('pages: an absolute budget in KiB against transfer bytes, the size budget as the chart line', () => {
+    const past = [1, 2, 3].map(() =>
+      rec({ transfer_bytes_script: 200 * 1024, requests: 30 })
+    )
+    const judged = historyJudge(past, plan(), pagesPolicy).judge(
+      pageResult({ transfer_bytes_script: 215 * 1024, requests: 31 }),
+      ['pages', 0]
+    )
+    expect(judged.findings.map(f => f.message)).toEqual([
+      'script 215 KiB vs baseline 200 KiB (+8 %, budget +10KiB, 3 runs)'
+    ])
+    expect(judged.trends?.map(t => [t.key, t.budget])).toEqual([
+      ['script', 300 * 1024],
+      ['requests', 40]
+    ])
+  })
+
+  it('lighthouse: the section budgets apply to each URL; scores are better higher', () => {
+    const past = [1, 2, 3].map(() =>
+      rec({ performance: 95, lcp_ms: 2000 }, 'lighthouse', '/pricing')
+    )
+    const judged = historyJudge(past, plan(), pagesPolicy).judge(
+      latencyResult(0, {
+        kind: 'lighthouse' as never,
+        name: '/pricing',
+        metrics: { performance: 88, lcp_ms: 2100 }
+      }),
+      ['lighthouse', 'urls', 1]
+    )
+    expect(judged.findings.map(f => f.message)).toEqual([
+      'performance 88 vs baseline 95 (-7 %, budget -5, 3 runs)'
+    ])
+    expect(judged.trends?.[0]).toMatchObject({ key: 'performance', budget: 90 })
+  })
+})

@@ -21,6 +21,7 @@ import {
 } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { parseArgs, promisify } from 'node:util'
+import { gzipSync } from 'node:zlib'
 import { LOCAL_NAMES, makeLocalCa, type KeyPair } from './certs.ts'
 import { startDnsServer, type LocalDnsServer } from './dns-server.ts'
 import { DEMO_DOMAIN, demoZone } from './zone.ts'
@@ -39,6 +40,24 @@ const APP_JS_MAP = JSON.stringify({
   sourcesContent: ['const api = "/api/feed"\nfetch(api).then(r => r.json())\n'],
   mappings: 'AAAA'
 })
+
+// The pages check's two sides: a light page (gzip, small) and a heavy one
+// (uncompressed HTML, a 400 KiB script, third-party assets from 127.0.0.2).
+const LIGHT_HTML = gzipSync(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Light page</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="A light page: one stylesheet, compressed.">
+<link rel="stylesheet" href="/assets/app.css">
+</head><body><h1>Light page</h1><p>${'Small and compressed. '.repeat(80)}</p></body></html>`)
+const HEAVY_JS = `var pad="${'x'.repeat(400 * 1024)}";\n`
+const heavyHtml = (thirdParty: string) => `<!doctype html>
+<html><head><title>Heavy page</title>
+<script src="/assets/heavy.js"></script>
+<script src="${thirdParty}/widget.js"></script>
+</head><body><h1>Heavy page</h1><img src="${thirdParty}/banner.png" alt="">
+<p>${'Every byte of this page is sent uncompressed. '.repeat(60)}</p></body></html>`
+const WIDGET_JS = `var widget="${'w'.repeat(30 * 1024)}";\n`
+const BANNER_PNG = Buffer.alloc(20 * 1024, 0x89)
 
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'",
@@ -63,6 +82,8 @@ export interface DemoSite {
 export interface DemoSiteOptions {
   /** Serve https with this certificate: the https twin. */
   tls?: KeyPair
+  /** Origin of the third-party host the heavy page loads from (127.0.0.2). */
+  thirdParty?: string
   /**
    * Make the launch mistakes the demo policy catches: a live Stripe key in
    * app.js, no HSTS, /account cacheable by everyone, a slow /api/members.
@@ -75,7 +96,11 @@ export async function startDemoSite(
   port = 0,
   options: DemoSiteOptions = {}
 ): Promise<DemoSite> {
-  const handler = demoHandler(options.tls !== undefined, options.broken)
+  const handler = demoHandler(
+    options.tls !== undefined,
+    options.broken,
+    options.thirdParty
+  )
   const server = options.tls
     ? createHttpsServer(options.tls, handler)
     : createServer(handler)
@@ -93,7 +118,7 @@ export async function startDemoSite(
   }
 }
 
-function demoHandler(https: boolean, broken = false) {
+function demoHandler(https: boolean, broken = false, thirdParty = '') {
   const logins = new Map<string, number>()
   const appJs = broken ? withLeakedKey(APP_JS) : APP_JS
   const siteHeaders =
@@ -140,6 +165,20 @@ function demoHandler(https: boolean, broken = false) {
         return send(200, 'text/javascript', appJs, {
           'cache-control': 'public, max-age=31536000, immutable'
         })
+      case '/light':
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-encoding': 'gzip',
+          ...siteHeaders
+        })
+        return res.end(req.method === 'HEAD' ? undefined : LIGHT_HTML)
+      case '/heavy':
+        return send(200, 'text/html; charset=utf-8', heavyHtml(thirdParty), {
+          // The heavy page's third-party assets: allowed, and counted.
+          'content-security-policy': `default-src 'self' ${thirdParty}`
+        })
+      case '/assets/heavy.js':
+        return send(200, 'text/javascript', HEAVY_JS)
       case '/assets/app.js.map':
         return send(200, 'application/json', APP_JS_MAP)
       case '/assets/app.css':
@@ -189,6 +228,29 @@ function withLeakedKey(appJs: string): string {
   return appJs.replace('var api=', `var stripeKey="${key}",api=`)
 }
 
+/** A third-party asset host on 127.0.0.2: another "site" for the pages check. */
+async function startThirdParty(): Promise<DemoSite> {
+  const server = createServer((req, res) => {
+    const script = req.url === '/widget.js'
+    res.writeHead(200, {
+      'content-type': script ? 'text/javascript' : 'image/png'
+    })
+    res.end(script ? WIDGET_JS : BANNER_PNG)
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.2', resolve))
+  const host = `127.0.0.2:${(server.address() as AddressInfo).port}`
+  return {
+    url: `http://${host}`,
+    host,
+    server,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
 /** The demo site with everything the demo policy's checks talk to. */
 export interface DemoEnvironment {
   /** The http site: the policy's target. */
@@ -223,9 +285,10 @@ export async function startDemoEnvironment({
       at(-1),
       at(broken ? 5.2 : 90.2)
     )
+    const thirdParty = await startThirdParty()
     const [site, httpsSite, dns] = await Promise.all([
-      startDemoSite(port, { broken }),
-      startDemoSite(0, { broken, tls: cert }),
+      startDemoSite(port, { broken, thirdParty: thirdParty.url }),
+      startDemoSite(0, { broken, tls: cert, thirdParty: thirdParty.url }),
       dkimKey.then(({ publicKey }) =>
         startDnsServer(demoZone(publicKey, broken))
       )
@@ -241,7 +304,12 @@ export async function startDemoEnvironment({
         NODE_EXTRA_CA_CERTS: authority.caFile
       },
       close: async () => {
-        await Promise.all([site.close(), httpsSite.close(), dns.close()])
+        await Promise.all([
+          site.close(),
+          httpsSite.close(),
+          dns.close(),
+          thirdParty.close()
+        ])
         authority.remove()
       }
     }

@@ -67,8 +67,13 @@ export function readSettings(env: Env): ActionSettings {
     runUrl,
     ...historyInputs(),
     ...shardInputs(),
-    env
+    env: withLighthousePath(env, core.getInput('lighthouse-path'))
   }
+}
+
+/** The `lighthouse-path` input reaches the lighthouse check as LIGHTHOUSE_PATH. */
+function withLighthousePath(env: Env, path: string): Env {
+  return path ? { ...env, LIGHTHOUSE_PATH: path } : env
 }
 
 /** `shard`, `start-at` and `merge` (§7.6). */

@@ -12,6 +12,7 @@ import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError } from '../policy/errors.ts'
 import { writeJsonReport } from '../report/json.ts'
 import { writeJunit } from '../report/junit.ts'
+import { LIGHTHOUSE_REPORT_DIR } from '../checks/lighthouse/reports.ts'
 import { writeSarif } from '../report/sarif.ts'
 import { STATUS_ICON } from '../report/markdown.ts'
 import type { CheckResult, Report } from '../report/model.ts'
@@ -199,7 +200,12 @@ function gateOptions(
     only: settings.only,
     waitMs: settings.waitMs,
     sha: event.headSha,
-    env: settings.env,
+    // The advisory lookup (dependencies) uses the action's token when the
+    // job sets no GITHUB_TOKEN of its own: it raises the API rate limit.
+    env:
+      settings.token && !settings.env.GITHUB_TOKEN
+        ? { ...settings.env, GITHUB_TOKEN: settings.token }
+        : settings.env,
     cwd: settings.workspace,
     diffRange: event.diffRange,
     changesFromApi:
@@ -281,6 +287,12 @@ async function publish(
       await writeJunit(report, junitFile(settings))
       core.setOutput('junit', junitFile(settings))
     })
+  }
+  if (report.checks.some(c => c.kind === 'lighthouse' && c.status !== 'skip')) {
+    core.setOutput(
+      'lighthouse-reports',
+      resolve(settings.workspace, LIGHTHOUSE_REPORT_DIR)
+    )
   }
   if (settings.stepSummary) {
     await channel('write the job summary', () =>

@@ -33,6 +33,14 @@ const REGEX_INPUT_LIMIT = 1024 * 1024
 
 export const journeysCheck: Check<'journeys'> = {
   kind: 'journeys',
+  plan(journeys, policy) {
+    const requests = journeys.reduce((sum, j) => sum + journeyRequests(j), 0)
+    return {
+      maxRequests: requests,
+      maxMs: requests * policy.defaults.timeout,
+      basis: `${journeys.length} journeys, ${journeys.reduce((sum, j) => sum + j.steps.length, 0)} steps (a step that follows redirects: up to ${1 + MAX_REDIRECTS} requests)`
+    }
+  },
   units: journeys =>
     journeys.map((journey, index) => ({
       name: journey.name,
@@ -43,6 +51,14 @@ export const journeysCheck: Check<'journeys'> = {
         return journeyOutcome(run)
       }
     }))
+}
+
+/** The most requests one run of a journey sends. */
+export function journeyRequests(journey: Journey): number {
+  return journey.steps.reduce(
+    (sum, step) => sum + (step.follow_redirects ? 1 + MAX_REDIRECTS : 1),
+    0
+  )
 }
 
 /** What one run of a journey did; the jar and captures serve a load test. */

@@ -8,6 +8,7 @@ import { formatDuration } from '../util/duration.ts'
 import { HostRule } from '../net/host-rule.ts'
 import { findChrome, launchBrowser } from './lighthouse/browser.ts'
 import { findLighthouse, LIGHTHOUSE_VERSION } from './lighthouse/package.ts'
+import { LIGHTHOUSE_REPORT_DIR } from './lighthouse/reports.ts'
 import { failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
 import type {
@@ -22,8 +23,6 @@ export type LighthouseSection = NonNullable<Policy['lighthouse']>
 
 /** One Lighthouse run may take this long (load, trace, audits). */
 const RUN_TIMEOUT_MS = 120_000
-/** Where HTML reports go, under the working directory (as Lighthouse CI's `.lighthouseci/`). */
-export const REPORT_DIR = join('.launch-gate', 'lighthouse')
 
 /** Policy metric key → Lighthouse audit id, and the report's metric name. */
 const METRICS = {
@@ -120,7 +119,7 @@ async function auditUrl(
       runs.push({ lhr, html: `${base}.report.html` })
     }
     const median = medianRun(runs.map(r => r.lhr))
-    const reportDir = join(ctx.cwd, REPORT_DIR)
+    const reportDir = join(ctx.cwd, LIGHTHOUSE_REPORT_DIR)
     await mkdir(reportDir, { recursive: true })
     const htmlPath = join(reportDir, `${fileName(url)}.html`)
     await copyFile(runs[median].html, htmlPath)

@@ -118,11 +118,13 @@ export function appendRecord(
   record: HistoryRecord,
   keep: number
 ): string {
-  const lines = text.split('\n').filter(line => parseLine(line) !== undefined)
-  const own = lines.filter(line => parseLine(line)?.key === record.key)
-  const drop = new Set(own.slice(0, Math.max(0, own.length - (keep - 1))))
-  const kept = lines.filter(line => !drop.has(line))
-  return `${[...kept, JSON.stringify(record)].join('\n')}\n`
+  const lines = text
+    .split('\n')
+    .map(line => ({ line, key: parseLine(line)?.key }))
+    .filter(entry => entry.key !== undefined)
+  let drop = lines.filter(entry => entry.key === record.key).length - (keep - 1)
+  const kept = lines.filter(entry => !(entry.key === record.key && drop-- > 0))
+  return `${[...kept.map(entry => entry.line), JSON.stringify(record)].join('\n')}\n`
 }
 
 /** An accept marker (`launch-gate history accept`): a new baseline starts after it. */
@@ -150,18 +152,24 @@ function itemBudgets(
   path: PolicyPath
 ): ItemBudgets {
   const table = REGRESSION_METRICS[kind] ?? {}
-  let item: unknown = policy
-  for (const step of path) item = (item as Record<string, unknown>)?.[step]
-  const node = (item ?? {}) as Record<string, unknown>
+  // The deepest object on the path holds the budgets: a latency or pages
+  // item; for lighthouse (a unit per URL) the section.
+  let node: Record<string, unknown> = {}
+  let here: unknown = policy
+  for (const step of path) {
+    here = (here as Record<string, unknown> | undefined)?.[step]
+    if (here && typeof here === 'object' && !Array.isArray(here)) {
+      node = here as Record<string, unknown>
+    }
+  }
   const regression = (node.regression ?? {}) as Record<
     string,
     RegressionBudget | undefined
   >
-  const nested = (node.budgets ?? {}) as Record<string, unknown>
   const absolute = new Map<string, number>()
-  for (const [key, spec] of Object.entries(table)) {
-    const value = node[key] ?? nested[key]
-    if (typeof value === 'number') absolute.set(spec.metric, value)
+  for (const spec of Object.values(table)) {
+    const value = spec.absolute(node)
+    if (value !== undefined) absolute.set(spec.metric, value)
   }
   return {
     regression: Object.entries(regression)

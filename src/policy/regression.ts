@@ -15,18 +15,31 @@ export interface MetricSpec {
   metric: string
   unit: MetricUnit
   better: 'lower' | 'higher'
+  /** The absolute budget the policy node sets for it, in the metric's unit (for trend charts). */
+  absolute: (node: PolicyNode) => number | undefined
 }
 
-const lower = (metric: string, unit: MetricUnit): MetricSpec => ({
-  metric,
-  unit,
-  better: 'lower'
-})
-const higher = (metric: string, unit: MetricUnit): MetricSpec => ({
-  metric,
-  unit,
-  better: 'higher'
-})
+/** The policy node that holds `regression:` (a latency or pages item, the lighthouse section). */
+type PolicyNode = Record<string, unknown>
+
+const at = (node: unknown, ...keys: string[]): number | undefined => {
+  let value = node
+  for (const key of keys) value = (value as PolicyNode | undefined)?.[key]
+  return typeof value === 'number' ? value : undefined
+}
+const scaled = (value: number | undefined, by: number) =>
+  value === undefined ? undefined : value * by
+
+const lower = (
+  metric: string,
+  unit: MetricUnit,
+  absolute: MetricSpec['absolute'] = () => undefined
+): MetricSpec => ({ metric, unit, better: 'lower', absolute })
+const higher = (
+  metric: string,
+  unit: MetricUnit,
+  absolute: MetricSpec['absolute'] = () => undefined
+): MetricSpec => ({ metric, unit, better: 'higher', absolute })
 
 const RESOURCE_TYPES = [
   'script',
@@ -45,34 +58,46 @@ export const REGRESSION_METRICS: Readonly<
   Record<string, Readonly<Record<string, MetricSpec>>>
 > = {
   latency: {
-    p50: lower('p50_ms', 'ms'),
-    p90: lower('p90_ms', 'ms'),
-    p95: lower('p95_ms', 'ms'),
-    p99: lower('p99_ms', 'ms'),
-    max: lower('max_ms', 'ms'),
-    error_rate: lower('error_rate', 'ratio'),
+    ...Object.fromEntries(
+      (['p50', 'p90', 'p95', 'p99', 'max'] as const).map(key => [
+        key,
+        lower(`${key}_ms`, 'ms', node => at(node, key))
+      ])
+    ),
+    error_rate: lower('error_rate', 'ratio', node => at(node, 'error_rate')),
     rps: higher('rps', 'req/s')
   },
   pages: {
     ...Object.fromEntries(
       RESOURCE_TYPES.map(type => [
         type,
-        lower(`transfer_bytes_${type.replace('-', '_')}`, 'bytes')
+        lower(`transfer_bytes_${type.replace('-', '_')}`, 'bytes', node =>
+          scaled(at(node, 'budgets', 'sizes', type), 1024)
+        )
       ])
     ),
-    requests: lower('requests', 'count')
+    requests: lower('requests', 'count', node =>
+      at(node, 'budgets', 'counts', 'total')
+    )
   },
   lighthouse: {
-    performance: higher('performance', 'points'),
-    accessibility: higher('accessibility', 'points'),
-    'best-practices': higher('best_practices', 'points'),
-    seo: higher('seo', 'points'),
-    lcp: lower('lcp_ms', 'ms'),
-    fcp: lower('fcp_ms', 'ms'),
-    tbt: lower('tbt_ms', 'ms'),
-    si: lower('si_ms', 'ms'),
-    ttfb: lower('ttfb_ms', 'ms'),
-    cls: lower('cls', 'unitless')
+    ...Object.fromEntries(
+      (['performance', 'accessibility', 'best-practices', 'seo'] as const).map(
+        key => [
+          key,
+          higher(key.replace('-', '_'), 'points', node =>
+            at(node, 'min_scores', key)
+          )
+        ]
+      )
+    ),
+    ...Object.fromEntries(
+      (['lcp', 'fcp', 'tbt', 'si', 'ttfb'] as const).map(key => [
+        key,
+        lower(`${key}_ms`, 'ms', node => at(node, 'metrics', key))
+      ])
+    ),
+    cls: lower('cls', 'unitless', node => at(node, 'metrics', 'cls'))
   }
 }
 

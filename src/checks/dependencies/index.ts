@@ -44,6 +44,13 @@ const DEFAULT_REGISTRY = 'https://registry.npmjs.org/'
  */
 export const dependenciesCheck: Check<'dependencies'> = {
   kind: 'dependencies',
+  // Nothing goes to the target: lockfiles are read from the workspace and
+  // looked up at the advisory source, 100 (GitHub) or 500 (npm) a request.
+  plan: section => ({
+    maxRequests: 0,
+    maxMs: 0,
+    basis: `no request to the target; ${section.source === 'npm' ? 'the npm registry: 1 request per 500 package names' : 'GitHub advisories: 1 request per 100 packages, paginated'}`
+  }),
   units(section, _policy, _target, cwd = process.cwd()) {
     const excluded = globMatcher(section.exclude)
     const lockfiles = findLockfiles(cwd).filter(path => !excluded(path))

@@ -4,6 +4,7 @@ import type { HttpResponse } from '../../net/http.ts'
 import type { Policy } from '../../policy/schema.ts'
 import { runPool } from '../../util/pool.ts'
 import { failedOutcome } from '../outcome.ts'
+import { requestsPlan } from '../plan.ts'
 import { redact } from '../secrets/redact.ts'
 import type {
   Check,
@@ -37,6 +38,16 @@ const PROBE_CONCURRENCY = 4
  */
 export const exposureCheck: Check<'exposure'> = {
   kind: 'exposure',
+  // One "not found" baseline, the file probes, two error pages, the folders.
+  plan: (section, policy) => {
+    const allowed = new Set(section.allow)
+    const probes =
+      1 +
+      fileProbes(section, allowed).length +
+      errorProbePaths().length +
+      LISTING_PATHS.filter(path => !allowed.has(path)).length
+    return requestsPlan(policy, probes, 'probes')
+  },
   units(section) {
     const level = section.level ?? 'error'
     const allowed = new Set(section.allow)
@@ -189,13 +200,19 @@ function softNotFoundNote(notFound: HttpResponse): string[] {
     : []
 }
 
+/**
+ * A path that cannot exist, and one whose query cannot be decoded
+ * (frameworks throw on `%E0%A4%A` while parsing parameters).
+ */
+function errorProbePaths(): string[] {
+  return [`${randomPath()}/..%2f%00`, `/?launch_gate=%E0%A4%A&id[]='"`]
+}
+
 async function probeErrorPages(
   ctx: CheckContext,
   origin: URL
 ): Promise<UnitOutcome> {
-  // A path that cannot exist, and one whose query cannot be decoded
-  // (frameworks throw on `%E0%A4%A` while parsing parameters).
-  const paths = [`${randomPath()}/..%2f%00`, `/?launch_gate=%E0%A4%A&id[]='"`]
+  const paths = errorProbePaths()
   const findings: Finding[] = []
   await runPool(paths, PROBE_CONCURRENCY, async path => {
     const res = await get(ctx, origin, path)

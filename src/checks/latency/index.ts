@@ -8,7 +8,12 @@ import {
   GENERATED_NAMES,
   type Scope
 } from '../../util/template.ts'
-import { journeyOutcome, runJourney, type Journey } from '../journeys.ts'
+import {
+  journeyOutcome,
+  journeyRequests,
+  runJourney,
+  type Journey
+} from '../journeys.ts'
 import type {
   Check,
   CheckContext,
@@ -53,10 +58,11 @@ function loadSettings(item: LatencyItem): LoadSettings {
 function itemPlan(item: LatencyItem, policy: Policy) {
   const { timeout } = policy.defaults
   const bounds = loadBounds(loadSettings(item), timeout)
-  const setupSteps = setupJourney(item, policy)?.steps.length ?? 0
+  const setup = setupJourney(item, policy)
+  const setupRequests = setup ? journeyRequests(setup) : 0
   return {
-    maxRequests: bounds.requests + bounds.warmupRequests + setupSteps,
-    maxMs: bounds.windowMs + bounds.warmupMs + timeout + setupSteps * timeout
+    maxRequests: bounds.requests + bounds.warmupRequests + setupRequests,
+    maxMs: bounds.windowMs + bounds.warmupMs + timeout + setupRequests * timeout
   }
 }
 
@@ -102,6 +108,7 @@ export const latencyCheck: Check<'latency'> = {
               : prepared.sources,
             timeoutMs: ctx.http.timeoutMs,
             ca: ctx.ca,
+            hostRule: ctx.http.hostRule,
             signal: ctx.signal,
             onProgress: progress => ctx.progress(progressLine(name, progress))
           })

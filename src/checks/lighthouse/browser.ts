@@ -126,7 +126,12 @@ export async function launchBrowser(
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: process.platform !== 'win32'
   })
+  // Chrome leads its own process group: it would outlive a gate that exits
+  // mid-run, so exiting takes it down too.
+  const onExit = () => killTree(child)
+  process.once('exit', onExit)
   const stop = async () => {
+    process.off('exit', onExit)
     killTree(child)
     await rm(profile, { recursive: true, force: true, maxRetries: 3 })
   }
