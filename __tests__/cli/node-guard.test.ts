@@ -1,34 +1,19 @@
 // The CLI's entry (bin/launch-gate.js) on a Node that is too old, and on a
 // bundle that cannot load: one line each, never a stack or bundled source.
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { runProcess } from '../support/process.ts'
 
 const ENTRY = fileURLToPath(
   new URL('../../bin/launch-gate.js', import.meta.url)
 )
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function run(node: string, args: string[]): Promise<Run> {
-  return new Promise(resolve => {
-    execFile(node, args, { timeout: 20_000 }, (error, stdout, stderr) => {
-      const code = error
-        ? typeof error.code === 'number'
-          ? error.code
-          : -1
-        : 0
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
+const run = (node: string, args: string[]) =>
+  runProcess(node, args, { timeout: 20_000 })
 
 /** A Node older than 22 on this machine (the system one, often), if any. */
 function olderNode(): string | undefined {

@@ -6,7 +6,6 @@
 // from src/. It bundles with rolldown (already installed with vitest: about
 // a second of CPU) rather than ncc (tens of seconds); the ncc bundle itself
 // is checked by check-dist and __tests__/e2e/dist.test.ts.
-import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
@@ -15,14 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFitSite } from '../support/fit-site.ts'
 import { makeRepo, removeRepos } from '../support/git-repo.ts'
 import type { TestServer } from '../support/http-server.ts'
+import { runProcess } from '../support/process.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
 
 let work: string
 let app: string
@@ -41,23 +35,8 @@ const env = () => ({
   NO_COLOR: '1'
 })
 
-function run(command: string, args: string[], cwd: string): Promise<Run> {
-  return new Promise(resolve => {
-    execFile(
-      command,
-      args,
-      { cwd, env: env(), timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error
-          ? typeof error.code === 'number'
-            ? error.code
-            : -1
-          : 0
-        resolve({ code, stdout, stderr })
-      }
-    )
-  })
-}
+const run = (command: string, args: string[], cwd: string) =>
+  runProcess(command, args, { cwd, env: env() })
 
 /** `npx launch-gate …` in the app folder, offline. */
 const launchGate = (...args: string[]) =>
