@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { workspaceFileReader } from '../../src/policy/files.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_REQUESTS, pagesCheck } from '../../src/checks/pages.ts'
 import { HostRule } from '../../src/net/host-rule.ts'
@@ -118,6 +119,7 @@ async function runPages(
     testContext({
       target,
       cwd,
+      readPolicyFile: workspaceFileReader(cwd),
       httpOptions: { hostRule: new HostRule(target) }
     })
   )

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises'
-import { resolve as resolvePath } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { getDomain } from 'tldts'
 import { CheckError } from '../errors.ts'
@@ -88,14 +86,10 @@ async function pageBudgets(
   ctx: CheckContext
 ): Promise<{ budgets: PageBudgets; note?: string }> {
   if (item.budget_file === undefined) return { budgets: item.budgets ?? {} }
-  const full = resolvePath(ctx.cwd, item.budget_file)
-  let text: string
-  try {
-    text = await readFile(full, 'utf8')
-  } catch (error) {
-    throw new CheckError(
-      `cannot read budget_file ${item.budget_file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
-    )
+  // Read where the policy was read: the base commit under `policy-ref: base`.
+  const text = await ctx.readPolicyFile(item.budget_file)
+  if (text === undefined) {
+    throw new CheckError(`budget_file ${item.budget_file} does not exist`)
   }
   const match = budgetsFor(parseBudgetFile(text, item.budget_file), url)
   if (!match) {
