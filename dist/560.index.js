@@ -2,7 +2,7 @@ export const id = 560;
 export const ids = [560];
 export const modules = {
 
-/***/ 9560:
+/***/ 39560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,82 +16,25 @@ __webpack_require__.d(__webpack_exports__, {
   hstsFindings: () => (/* binding */ hstsFindings)
 });
 
-// EXTERNAL MODULE: ./node_modules/htmlparser2/dist/Parser.js + 7 modules
-var Parser = __webpack_require__(1600);
+// EXTERNAL MODULE: ./src/checks/html/references.ts
+var html_references = __webpack_require__(77109);
 ;// CONCATENATED MODULE: ./src/checks/html/mixed-content.ts
 
-/** Tag → the attributes that load a resource (or, for forms, send data). */
-const REFERENCES = {
-    script: ['src'],
-    link: ['href'],
-    img: ['src', 'srcset'],
-    source: ['src', 'srcset'],
-    iframe: ['src'],
-    frame: ['src'],
-    video: ['src', 'poster'],
-    audio: ['src'],
-    track: ['src'],
-    embed: ['src'],
-    object: ['data'],
-    input: ['src'],
-    form: ['action'],
-    button: ['formaction']
-};
-/** Link relations that make the browser fetch the target as a subresource. */
-const LOADING_RELS = new Set([
-    'stylesheet',
-    'icon',
-    'preload',
-    'modulepreload',
-    'manifest'
-]);
 /**
  * Finds the references of an HTML page that resolve to `http:` URLs, i.e.
- * mixed content when the page is served over https. Parsed with htmlparser2
- * (entities decoded, comments and script text ignored) and resolved
- * against the first `<base href>`, as a browser does.
+ * mixed content when the page is served over https (the references come
+ * from the one HTML walker, html/references.ts).
  */
 function scanPage(html, pageUrl) {
-    const insecure = [];
-    const metaPolicies = [];
-    let base = pageUrl;
-    let baseSeen = false;
-    const onTag = (tag, attributes) => {
-        if (tag === 'meta') {
-            const equiv = attributes['http-equiv']?.toLowerCase();
-            if (equiv === 'content-security-policy' && attributes.content) {
-                metaPolicies.push(attributes.content);
-            }
-            return;
-        }
-        if (tag === 'base') {
-            if (!baseSeen && attributes.href !== undefined) {
-                baseSeen = true;
-                base = resolve(attributes.href, pageUrl) ?? pageUrl;
-            }
-            return;
-        }
-        const names = REFERENCES[tag];
-        if (!names || (tag === 'link' && !loadsResource(attributes.rel)))
-            return;
-        for (const attribute of names) {
-            const value = attributes[attribute];
-            if (value === undefined)
-                continue;
-            const urls = attribute === 'srcset' ? srcsetUrls(value) : [value];
-            if (urls.some(url => resolve(url, base)?.protocol === 'http:')) {
-                insecure.push({
-                    tag,
-                    attribute,
-                    value: value.trim(),
-                    submits: tag === 'form' || tag === 'button'
-                });
-            }
-        }
-    };
-    const parser = new Parser/* Parser */.i({ onopentag: onTag }, { decodeEntities: true });
-    parser.write(html);
-    parser.end();
+    const { references, metaPolicies } = (0,html_references/* scanHtml */.LR)(html, pageUrl);
+    const insecure = references
+        .filter(ref => ref.urls.some(url => url.protocol === 'http:'))
+        .map(({ tag, attribute, value, submits }) => ({
+        tag,
+        attribute,
+        value,
+        submits
+    }));
     return { insecure, metaPolicies };
 }
 /**
@@ -104,54 +47,61 @@ function upgradesInsecureRequests(policies) {
         .some(directive => directive.trim().split(/\s+/)[0].toLowerCase() ===
         'upgrade-insecure-requests'));
 }
-function loadsResource(rel) {
-    return (rel ?? '')
-        .toLowerCase()
-        .split(/\s+/)
-        .some(token => LOADING_RELS.has(token));
-}
-/** `a.png 1x, http://x/b.png 2x` → the URLs. */
-function srcsetUrls(srcset) {
-    return srcset
-        .split(',')
-        .map(candidate => candidate.trim().split(/\s+/)[0])
-        .filter(Boolean);
-}
-function resolve(reference, base) {
-    try {
-        return new URL(reference.trim(), base);
-    }
-    catch {
-        return undefined;
-    }
-}
 
 // EXTERNAL MODULE: ./src/checks/http-headers/fields.ts
-var fields = __webpack_require__(1648);
+var fields = __webpack_require__(21648);
 ;// CONCATENATED MODULE: ./src/checks/http-headers/hsts.ts
 
+/** Browsers keep HSTS at most this long, whatever max-age says (Chromium caps it). */
+const HSTS_CAP_SECONDS = 31_536_000;
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+/** RFC 9110 §5.6.4: qdtext and quoted-pairs; obs-text is Latin-1 from the wire. */
+const QUOTED = '"(?:[\\t \\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]|\\\\[\\t \\x21-\\x7e\\x80-\\xff])*"';
+/** `name`, or `name = token-or-quoted-string`, with optional whitespace (RFC 6797 §6.1). */
+const DIRECTIVE = new RegExp(`^(${TOKEN})(?:[ \\t]*=[ \\t]*(${TOKEN}|${QUOTED}))?$`);
+const NAMED = new RegExp(`^(${TOKEN})[ \\t]*=`);
+/** Directives that take no value; a value makes the header invalid. */
+const VALUELESS = new Set(['includesubdomains', 'preload']);
+/** Directives whose repetition makes browsers ignore the header. */
+const ONCE = new Set(['max-age', 'includesubdomains']);
 /**
- * Parses one Strict-Transport-Security value by the grammar of RFC 6797
- * §6.1: `;`-separated directives, names case-insensitive, values tokens or
- * quoted strings, each directive at most once, `max-age` required and
- * made of digits. Unknown directives are ignored, as browsers do.
+ * Parses one Strict-Transport-Security value as browsers apply RFC 6797
+ * §6.1: `;`-separated directives, names case-insensitive, each value a
+ * token or a quoted string; `max-age` required, digits only; a repeated
+ * `max-age` or `includeSubDomains` voids the header (a repeated `preload`
+ * does not); `includeSubDomains` and `preload` take no value. Unknown
+ * directives are ignored, as browsers do, once their syntax is right.
  */
 function parseHsts(value) {
     const seen = new Map();
-    for (const part of (0,fields/* splitOutsideQuotes */.Rf)(value, ';')) {
-        if (!part.trim())
+    for (const raw of (0,fields/* splitOutsideQuotes */.Rf)(value, ';')) {
+        const part = raw.trim();
+        if (!part)
             continue;
-        const equals = part.indexOf('=');
-        const name = (equals === -1 ? part : part.slice(0, equals))
-            .trim()
-            .toLowerCase();
-        if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
-            return { valid: false, problem: `"${part.trim()}" is not a directive` };
+        const directive = DIRECTIVE.exec(part);
+        if (!directive) {
+            const named = NAMED.exec(part);
+            return {
+                valid: false,
+                problem: named
+                    ? `the value of ${named[1]} is not a token or a quoted string`
+                    : `"${part}" is not a directive`
+            };
         }
-        if (seen.has(name)) {
+        const name = directive[1].toLowerCase();
+        const given = directive[2];
+        if (VALUELESS.has(name) && given !== undefined) {
+            return {
+                valid: false,
+                problem: `${directive[1]} takes no value, but has "=${given}"`
+            };
+        }
+        if (ONCE.has(name) && seen.has(name)) {
             return { valid: false, problem: `${name} appears twice` };
         }
-        seen.set(name, equals === -1 ? undefined : (0,fields/* unquote */._n)(part.slice(equals + 1)));
+        if (!seen.has(name)) {
+            seen.set(name, given === undefined ? undefined : (0,fields/* unquote */._n)(given));
+        }
     }
     if (!seen.has('max-age')) {
         return { valid: false, problem: 'max-age is missing' };
@@ -174,12 +124,18 @@ function parseHsts(value) {
 }
 
 // EXTERNAL MODULE: ./src/checks/http-headers/set-cookie.ts
-var set_cookie = __webpack_require__(6524);
+var set_cookie = __webpack_require__(46524);
 // EXTERNAL MODULE: ./src/checks/outcome.ts
-var outcome = __webpack_require__(4545);
+var outcome = __webpack_require__(34545);
 // EXTERNAL MODULE: ./src/checks/target.ts
-var target = __webpack_require__(1572);
+var target = __webpack_require__(11572);
+// EXTERNAL MODULE: ./src/checks/plan.ts
+var plan = __webpack_require__(84590);
+// EXTERNAL MODULE: ./src/util/bounded-regex.ts
+var bounded_regex = __webpack_require__(11623);
 ;// CONCATENATED MODULE: ./src/checks/headers.ts
+
+
 
 
 
@@ -193,6 +149,7 @@ const DEFAULT_HSTS = {
 };
 const headersCheck = {
     kind: 'headers',
+    plan: (section, policy) => (0,plan/* requestsPlan */.w)(policy, section.paths.length, 'paths'),
     units: section => section.paths.map((path, index) => ({
         name: path,
         level: section.level ?? 'error',
@@ -249,18 +206,25 @@ function evaluateHeaders(section, res) {
                 message: `forbidden header ${name} is present: remove it`
             });
         }
-        else if (new RegExp(rule.matching).test(value)) {
-            failures.push({
-                message: `header ${name} is "${value}", which matches the forbidden /${rule.matching}/: change or remove it`
-            });
+        else {
+            try {
+                if (new bounded_regex/* BoundedRegex */.lE(rule.matching).test(value)) {
+                    failures.push({
+                        message: `header ${name} is "${value}", which matches the forbidden /${rule.matching}/: change or remove it`
+                    });
+                }
+            }
+            catch (error) {
+                if (!(error instanceof bounded_regex/* RegexTimeoutError */.fE))
+                    throw error;
+                failures.push({ message: `header ${name}: ${error.message}` });
+            }
         }
     }
-    const warnings = https
-        ? [...cookieWarnings(res), ...mixedContentWarnings(res)].map(f => ({
-            ...f,
-            severity: 'warning'
-        }))
-        : [];
+    const warnings = [
+        ...(hsts ? hstsPolicyAdvice(hsts.min_max_age) : []),
+        ...(https ? [...cookieWarnings(res), ...mixedContentWarnings(res)] : [])
+    ].map(f => ({ ...f, severity: 'warning' }));
     const metrics = { status: res.status, warnings: warnings.length };
     const findings = [...failures, ...warnings];
     if (failures.length > 0)
@@ -306,6 +270,17 @@ function hstsFindings(want, lines) {
     }
     return findings;
 }
+/** A minimum over a year asks for more than any browser keeps. */
+function hstsPolicyAdvice(minMaxAge) {
+    if (minMaxAge <= HSTS_CAP_SECONDS)
+        return [];
+    return [
+        {
+            rule: 'hsts-over-a-year',
+            message: `hsts.min_max_age ${minMaxAge} (${(0,fields/* formatSeconds */.Xo)(minMaxAge)}) is over a year, but no browser keeps HSTS longer than a year (${HSTS_CAP_SECONDS} s) whatever max-age says: lower it to ${HSTS_CAP_SECONDS}`
+        }
+    ];
+}
 function cookieWarnings(res) {
     return (0,fields/* fieldLines */.AI)(res.headers, 'set-cookie').flatMap(line => {
         const cookie = (0,set_cookie/* parseSetCookie */.s)(line);
@@ -343,7 +318,246 @@ function mixedContentWarnings(res) {
 
 /***/ }),
 
-/***/ 1648:
+/***/ 77109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LR: () => (/* binding */ scanHtml),
+/* harmony export */   Wn: () => (/* binding */ cssReferences)
+/* harmony export */ });
+/* unused harmony export MAX_CSS_CHARS */
+/* harmony import */ var htmlparser2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81600);
+
+/** Tag → the attributes that load a resource (or, for forms, send data). */
+const ATTRIBUTES = {
+    script: ['src'],
+    link: ['href'],
+    img: ['src', 'srcset'],
+    source: ['src', 'srcset'],
+    iframe: ['src'],
+    frame: ['src'],
+    video: ['src', 'poster'],
+    audio: ['src'],
+    track: ['src'],
+    embed: ['src'],
+    object: ['data'],
+    input: ['src'],
+    form: ['action'],
+    button: ['formaction']
+};
+/** Link relations that make the browser fetch the target as a subresource. */
+const LOADING_RELS = new Set([
+    'stylesheet',
+    'icon',
+    'preload',
+    'modulepreload',
+    'manifest'
+]);
+/** `<link rel=preload as=…>` → the type the browser fetches it as. */
+const PRELOAD_AS = {
+    script: 'script',
+    style: 'stylesheet',
+    font: 'font',
+    image: 'image',
+    audio: 'media',
+    video: 'media',
+    track: 'media',
+    document: 'document'
+};
+/**
+ * Walks an HTML page for everything it makes a browser fetch: scripts, module
+ * preloads, stylesheets, images (with `srcset` and `<picture>`), media,
+ * frames, objects, and form targets. One rule for every user (the bundle
+ * scan, mixed content, page weight): parsed with htmlparser2 (entities
+ * decoded, comments and script text ignored), resolved against the first
+ * `<base href>` as a browser does, and only http(s) URLs kept.
+ */
+function scanHtml(html, pageUrl) {
+    const references = [];
+    const metaPolicies = [];
+    const inlineCss = [];
+    let base = pageUrl;
+    let baseSeen = false;
+    let pictureDepth = 0;
+    /** `<source>` elements seen in the innermost open `<video>`/`<audio>`. */
+    const mediaSources = [];
+    let inStyle = false;
+    const onOpenTag = (tag, attributes) => {
+        if (attributes.style)
+            inlineCss.push(attributes.style);
+        if (tag === 'style')
+            inStyle = true;
+        if (tag === 'picture')
+            pictureDepth++;
+        if (tag === 'video' || tag === 'audio')
+            mediaSources.push(0);
+        if (tag === 'meta') {
+            const equiv = attributes['http-equiv']?.toLowerCase();
+            if (equiv === 'content-security-policy' && attributes.content) {
+                metaPolicies.push(attributes.content);
+            }
+            return;
+        }
+        if (tag === 'base') {
+            if (!baseSeen && attributes.href !== undefined) {
+                baseSeen = true;
+                base = resolve(attributes.href, pageUrl) ?? pageUrl;
+            }
+            return;
+        }
+        const names = ATTRIBUTES[tag];
+        if (!names)
+            return;
+        const type = typeOf(tag, attributes, pictureDepth > 0);
+        if (type === undefined)
+            return;
+        const laterMediaSource = tag === 'source' &&
+            pictureDepth === 0 &&
+            mediaSources.length > 0 &&
+            mediaSources[mediaSources.length - 1]++ > 0;
+        for (const attribute of names) {
+            const written = attributes[attribute];
+            if (written === undefined)
+                continue;
+            const srcset = attribute === 'srcset';
+            const urls = (srcset ? srcsetUrls(written) : [written]).flatMap(text => {
+                const url = resolve(text, base);
+                return url && (url.protocol === 'http:' || url.protocol === 'https:')
+                    ? [url]
+                    : [];
+            });
+            if (urls.length === 0)
+                continue;
+            references.push({
+                tag,
+                attribute,
+                value: written.trim(),
+                urls,
+                type: attribute === 'poster' ? 'image' : type,
+                submits: tag === 'form' || tag === 'button',
+                alternative: laterMediaSource ||
+                    (tag === 'source' && pictureDepth > 0) ||
+                    (srcset && attributes.src !== undefined)
+            });
+        }
+    };
+    const parser = new htmlparser2__WEBPACK_IMPORTED_MODULE_0__/* .Parser */ .i({
+        onopentag: onOpenTag,
+        ontext(text) {
+            if (inStyle)
+                inlineCss.push(text);
+        },
+        onclosetag(tag) {
+            if (tag === 'style')
+                inStyle = false;
+            if (tag === 'picture' && pictureDepth > 0)
+                pictureDepth--;
+            if (tag === 'video' || tag === 'audio')
+                mediaSources.pop();
+        }
+    }, { decodeEntities: true });
+    parser.write(html);
+    parser.end();
+    return { references, metaPolicies, inlineCss, base };
+}
+/** The type an element loads, or undefined when it loads nothing. */
+function typeOf(tag, attributes, inPicture) {
+    switch (tag) {
+        case 'script':
+            return 'script';
+        case 'link':
+            return linkType(attributes.rel, attributes.as);
+        case 'img':
+        case 'input':
+            return 'image';
+        case 'source':
+            return inPicture ? 'image' : 'media';
+        case 'iframe':
+        case 'frame':
+            return 'document';
+        case 'video':
+        case 'audio':
+        case 'track':
+            return 'media';
+        default:
+            return 'other';
+    }
+}
+function linkType(rel, as) {
+    const tokens = (rel ?? '').toLowerCase().split(/\s+/);
+    if (!tokens.some(token => LOADING_RELS.has(token)))
+        return undefined;
+    if (tokens.includes('stylesheet'))
+        return 'stylesheet';
+    if (tokens.includes('modulepreload'))
+        return 'script';
+    if (tokens.includes('icon'))
+        return 'image';
+    if (tokens.includes('preload')) {
+        return PRELOAD_AS[(as ?? '').trim().toLowerCase()] ?? 'other';
+    }
+    return 'other';
+}
+/** CSS beyond this many characters is not searched for references. */
+const MAX_CSS_CHARS = 2 * 1024 * 1024;
+const CSS_COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/g;
+const CSS_IMPORT = /@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^\s;'")]+))/gi;
+// An unquoted url() holds no parenthesis (CSS escapes them), so no match
+// runs across another `url(`: every pattern here stays linear on hostile CSS.
+const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^\s()'"]+))\s*\)/gi;
+const FONT_FILE = /\.(woff2?|ttf|otf|eot)$/i;
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+/**
+ * The http(s) URLs a stylesheet loads, resolved against `base` (the sheet's
+ * URL, or the page's base for inline CSS), each once, in order.
+ */
+function cssReferences(css, base) {
+    const text = css.slice(0, MAX_CSS_CHARS).replace(CSS_COMMENT, '');
+    const found = new Map();
+    const add = (written, imported) => {
+        const url = resolve(written ?? '', base);
+        if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+            return;
+        if (found.has(url.href))
+            return;
+        const type = imported
+            ? 'stylesheet'
+            : FONT_FILE.test(url.pathname)
+                ? 'font'
+                : IMAGE_FILE.test(url.pathname)
+                    ? 'image'
+                    : 'other';
+        found.set(url.href, { url, type });
+    };
+    for (const m of text.matchAll(CSS_IMPORT))
+        add(m[1] ?? m[2] ?? m[3], true);
+    for (const m of text.matchAll(CSS_URL))
+        add(m[1] ?? m[2] ?? m[3], false);
+    return [...found.values()];
+}
+/** `a.png 1x, http://x/b.png 2x` → the URLs. */
+function srcsetUrls(srcset) {
+    return srcset
+        .split(',')
+        .map(candidate => candidate.trim().split(/\s+/)[0])
+        .filter(Boolean);
+}
+function resolve(reference, base) {
+    const trimmed = reference.trim();
+    if (!trimmed)
+        return undefined;
+    try {
+        return new URL(trimmed, base);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 21648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -421,7 +635,7 @@ function formatSeconds(seconds) {
 
 /***/ }),
 
-/***/ 6524:
+/***/ 46524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -467,68 +681,6 @@ function missingCookieFlags(cookie) {
     if (!cookie.sameSite)
         missing.push('SameSite');
     return missing;
-}
-
-
-/***/ }),
-
-/***/ 4545:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ failedOutcome),
-/* harmony export */   q: () => (/* binding */ adviceSuffix)
-/* harmony export */ });
-const more = (count) => (count > 0 ? ` (+${count} more)` : '');
-/**
- * A failed unit: its first failure (not advice) is the summary, followed by
- * how many other findings there are; every check summarises this way.
- */
-function failedOutcome(findings, metrics) {
-    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
-    return {
-        ok: false,
-        summary: first.message + more(findings.length - 1),
-        metrics,
-        findings
-    };
-}
-/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
-function adviceSuffix(warnings) {
-    if (warnings.length === 0)
-        return '';
-    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
-}
-
-
-/***/ }),
-
-/***/ 1572:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ itemLabel),
-/* harmony export */   O: () => (/* binding */ resolveUrl)
-/* harmony export */ });
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6468);
-
-/** The URL an item addresses: its absolute `url`, or `path` on the target. */
-function resolveUrl(item, target) {
-    if (item.url !== undefined)
-        return new URL(item.url);
-    if (!target) {
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckError */ .t(`no target URL for ${item.path}: set target in the policy, the url input or --url`);
-    }
-    return new URL(item.path ?? '/', target);
-}
-/** What an item is called in the report when it has no name. */
-function itemLabel(item) {
-    if (item.name)
-        return item.name;
-    const place = item.path ?? item.url ?? '/';
-    return item.method && item.method !== 'GET'
-        ? `${item.method} ${place}`
-        : place;
 }
 
 

@@ -2,56 +2,26 @@ export const id = 828;
 export const ids = [828];
 export const modules = {
 
-/***/ 4545:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ failedOutcome),
-/* harmony export */   q: () => (/* binding */ adviceSuffix)
-/* harmony export */ });
-const more = (count) => (count > 0 ? ` (+${count} more)` : '');
-/**
- * A failed unit: its first failure (not advice) is the summary, followed by
- * how many other findings there are; every check summarises this way.
- */
-function failedOutcome(findings, metrics) {
-    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
-    return {
-        ok: false,
-        summary: first.message + more(findings.length - 1),
-        metrics,
-        findings
-    };
-}
-/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
-function adviceSuffix(warnings) {
-    if (warnings.length === 0)
-        return '';
-    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
-}
-
-
-/***/ }),
-
-/***/ 2828:
+/***/ 72828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TLS_VERSIONS: () => (/* binding */ TLS_VERSIONS),
 /* harmony export */   evaluateTls: () => (/* binding */ evaluateTls),
-/* harmony export */   parseHostPort: () => (/* binding */ parseHostPort),
 /* harmony export */   probeTls: () => (/* binding */ probeTls),
 /* harmony export */   tlsCheck: () => (/* binding */ tlsCheck)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
-/* harmony import */ var _policy_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5432);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4545);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6468);
+/* harmony import */ var _util_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74860);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59663);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26518);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34545);
+
 
 
 
@@ -63,6 +33,15 @@ const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const DAY_MS = 86_400_000;
 const tlsCheck = {
     kind: 'tls',
+    // A second handshake when the first is refused for an old protocol.
+    plan: (section, policy) => {
+        const hosts = section.hosts?.length ?? 1;
+        return {
+            maxRequests: hosts * 2,
+            maxMs: hosts * 2 * policy.defaults.timeout,
+            basis: `${hosts} hosts × 2 handshakes`
+        };
+    },
     units: (section, _policy, planned) => {
         const level = section.level ?? 'error';
         if (section.hosts === undefined) {
@@ -74,10 +53,10 @@ const tlsCheck = {
                     async run(ctx) {
                         const target = ctx.target;
                         if (!target) {
-                            throw new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t('no target URL and no tls.hosts: list the hosts to probe');
+                            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl('no target URL and no tls.hosts: list the hosts to probe');
                         }
                         if (target.protocol !== 'https:') {
-                            throw new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t(`the target ${target.href} is plain http: list the https hosts to probe in tls.hosts`);
+                            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl(`the target ${target.href} is plain http: list the https hosts to probe in tls.hosts`);
                         }
                         const facts = await probeTls(target.hostname, Number(target.port || 443), ctx);
                         return evaluateTls(section, facts);
@@ -90,26 +69,12 @@ const tlsCheck = {
             level,
             policyPath: ['tls', 'hosts', index],
             async run(ctx) {
-                const { hostname, port } = parseHostPort(host);
+                const { hostname, port } = (0,_util_host_js__WEBPACK_IMPORTED_MODULE_1__/* .parseHostPort */ .Dv)(host);
                 return evaluateTls(section, await probeTls(hostname, port, ctx));
             }
         }));
     }
 };
-/** `example.com`, `example.com:8443`, `[::1]:443`, `::1` → host and port. */
-function parseHostPort(text) {
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
-    const [hostname, port] = bracketed
-        ? [bracketed[1], bracketed[2]]
-        : (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(text) === 6
-            ? [text, undefined]
-            : text.split(':');
-    const number = port === undefined ? 443 : Number(port);
-    if (!hostname || !Number.isInteger(number) || number < 1 || number > 65_535) {
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t(`invalid tls host "${text}": expected host or host:port`);
-    }
-    return { hostname, port: number };
-}
 /** Handshake failures that mean "no protocol or cipher in common". */
 const LEGACY_RETRY_CODES = new Set([
     'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
@@ -146,8 +111,8 @@ function handshake(hostname, port, where, ctx, legacy) {
     const timeoutMs = ctx.http.timeoutMs;
     return new Promise((resolve, reject) => {
         if (ctx.signal.aborted)
-            return reject(new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t('cancelled: out of time'));
-        const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({
+            return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl('cancelled: out of time'));
+        const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.connect)({
             host: hostname,
             port,
             servername: (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(hostname) ? undefined : hostname,
@@ -157,7 +122,7 @@ function handshake(hostname, port, where, ctx, legacy) {
             ...(legacy
                 ? { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }
                 : {}),
-            ...(ctx.ca?.length ? { ca: [...node_tls__WEBPACK_IMPORTED_MODULE_1__.rootCertificates, ...ctx.ca] } : {})
+            ...(ctx.ca?.length ? { ca: [...node_tls__WEBPACK_IMPORTED_MODULE_2__.rootCertificates, ...ctx.ca] } : {})
         });
         const finish = (settle) => {
             clearTimeout(timer);
@@ -165,14 +130,14 @@ function handshake(hostname, port, where, ctx, legacy) {
             socket.destroy();
             settle();
         };
-        const onAbort = () => finish(() => reject(new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t('cancelled: out of time')));
-        const timer = setTimeout(() => finish(() => reject(new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t(`no TLS handshake with ${where} within ${(0,_policy_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`))), timeoutMs);
+        const onAbort = () => finish(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl('cancelled: out of time')));
+        const timer = setTimeout(() => finish(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl(`no TLS handshake with ${where} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(timeoutMs)}`))), timeoutMs);
         ctx.signal.addEventListener('abort', onAbort, { once: true });
         socket.once('error', error => finish(() => reject(error)));
         socket.once('secureConnect', () => {
             const cert = socket.getPeerCertificate();
             if (!cert || !cert.valid_to) {
-                return finish(() => reject(new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t(`${where} sent no certificate`)));
+                return finish(() => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl(`${where} sent no certificate`)));
             }
             const facts = {
                 host: hostname,
@@ -186,7 +151,7 @@ function handshake(hostname, port, where, ctx, legacy) {
                 chainError: socket.authorizationError === null
                     ? undefined
                     : String(socket.authorizationError),
-                coversHost: (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.checkServerIdentity)(hostname, cert) === undefined
+                coversHost: (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.checkServerIdentity)(hostname, cert) === undefined
             };
             finish(() => resolve(facts));
         });
@@ -271,7 +236,7 @@ function evaluateTls(section, facts, now = new Date()) {
             findings
         };
     }
-    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_5__/* .failedOutcome */ .i)(findings, metrics);
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_6__/* .failedOutcome */ .i)(findings, metrics);
 }
 function plural(count, unit) {
     return `${count} ${unit}${count === 1 ? '' : 's'}`;
@@ -289,9 +254,9 @@ function nameOf(name) {
 }
 /** One line for a failed handshake, with OpenSSL's reason when there is one. */
 function asCheckError(error, where) {
-    if (error instanceof _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl)
         return error;
-    return new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .CheckError */ .t(describeHandshakeError(error, where));
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckError */ .tl(describeHandshakeError(error, where));
 }
 function describeHandshakeError(error, where) {
     const reason = error.reason;
@@ -301,7 +266,7 @@ function describeHandshakeError(error, where) {
     }
     if (reason)
         return `TLS handshake with ${where} failed: ${reason}`;
-    return (0,_net_http_js__WEBPACK_IMPORTED_MODULE_2__/* .describeNetworkError */ .gl)(error, new URL(`https://${where}`));
+    return (0,_net_http_js__WEBPACK_IMPORTED_MODULE_3__/* .describeNetworkError */ .gl)(error, new URL(`https://${where}`));
 }
 
 

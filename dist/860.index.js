@@ -2,7 +2,7 @@ export const id = 860;
 export const ids = [860];
 export const modules = {
 
-/***/ 1648:
+/***/ 21648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -80,38 +80,7 @@ function formatSeconds(seconds) {
 
 /***/ }),
 
-/***/ 4545:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ failedOutcome),
-/* harmony export */   q: () => (/* binding */ adviceSuffix)
-/* harmony export */ });
-const more = (count) => (count > 0 ? ` (+${count} more)` : '');
-/**
- * A failed unit: its first failure (not advice) is the summary, followed by
- * how many other findings there are; every check summarises this way.
- */
-function failedOutcome(findings, metrics) {
-    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
-    return {
-        ok: false,
-        summary: first.message + more(findings.length - 1),
-        metrics,
-        findings
-    };
-}
-/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
-function adviceSuffix(warnings) {
-    if (warnings.length === 0)
-        return '';
-    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
-}
-
-
-/***/ }),
-
-/***/ 1860:
+/***/ 41860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -123,10 +92,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   redirectsCheck: () => (/* binding */ redirectsCheck),
 /* harmony export */   walkRedirects: () => (/* binding */ walkRedirects)
 /* harmony export */ });
-/* harmony import */ var _util_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5754);
-/* harmony import */ var _http_headers_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1648);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4545);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1572);
+/* harmony import */ var _util_list_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45754);
+/* harmony import */ var _http_headers_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21648);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34545);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11572);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84590);
+
 
 
 
@@ -140,6 +111,8 @@ const MAX_WALK = 20;
 const BODY_BYTES = 16 * 1024;
 const redirectsCheck = {
     kind: 'redirects',
+    // Chains are walked up to MAX_WALK hops to show them, whatever max_hops says.
+    plan: (section, policy) => (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .requestsPlan */ .w)(policy, section.rules.length, 'rules', MAX_WALK),
     units: section => section.rules.map((rule, index) => ({
         name: rule.name ?? rule.from,
         level: rule.level ?? section.level ?? 'error',
@@ -151,7 +124,7 @@ const redirectsCheck = {
                 url,
                 maxBodyBytes: BODY_BYTES,
                 signal: ctx.signal
-            }));
+            }), hostAllowed([ctx.target, from, to], section.allow_hosts));
             return evaluateRedirects(rule, section, from, to, walk);
         }
     }))
@@ -161,7 +134,7 @@ const redirectsCheck = {
  * redirects itself), stopping at a non-redirect answer, a loop, a bad
  * Location, or MAX_WALK hops.
  */
-async function walkRedirects(from, send) {
+async function walkRedirects(from, send, allowed = () => true) {
     const hops = [];
     const visited = new Set([withoutHash(from)]);
     for (let url = from;;) {
@@ -170,7 +143,7 @@ async function walkRedirects(from, send) {
         hops.push(hop);
         if (!REDIRECT_STATUSES.has(res.status))
             return { hops, end: 'final' };
-        hop.location = (0,_http_headers_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .fieldValue */ .ag)(res.headers, 'location');
+        hop.location = (0,_http_headers_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldValue */ .ag)(res.headers, 'location');
         if (hop.location === undefined)
             return { hops, end: 'no-location' };
         hop.next = parseLocation(hop.location, url);
@@ -180,6 +153,8 @@ async function walkRedirects(from, send) {
             return { hops, end: 'loop' };
         if (hops.length >= MAX_WALK)
             return { hops, end: 'too-long' };
+        if (!allowed(hop.next))
+            return { hops, end: 'off-host' };
         visited.add(withoutHash(hop.next));
         url = hop.next;
     }
@@ -202,7 +177,7 @@ function evaluateRedirects(rule, section, from, to, walk) {
             problems.push(`hop ${number} downgrades https to http`);
         }
     });
-    const allowed = rule.status === undefined ? DEFAULT_FINAL_STATUSES : (0,_util_list_js__WEBPACK_IMPORTED_MODULE_1__/* .asList */ .D)(rule.status);
+    const allowed = rule.status === undefined ? DEFAULT_FINAL_STATUSES : (0,_util_list_js__WEBPACK_IMPORTED_MODULE_3__/* .asList */ .D)(rule.status);
     switch (walk.end) {
         case 'loop': {
             const next = last.next;
@@ -213,6 +188,9 @@ function evaluateRedirects(rule, section, from, to, walk) {
         }
         case 'malformed':
             problems.push(`hop ${hops.length} Location "${last.location}" is malformed; expected an absolute http(s) URL`);
+            break;
+        case 'off-host':
+            problems.push(`stopped at hop ${hops.length}: ${last.next.host} is neither the target, the rule's from/to hosts nor in redirects.allow_hosts`);
             break;
         case 'no-location':
             problems.push(`hop ${hops.length} is a ${last.status} without a Location header`);
@@ -254,7 +232,7 @@ function evaluateRedirects(rule, section, from, to, walk) {
             : `${chain} (${redirects.length} hop${redirects.length === 1 ? '' : 's'}, then ${last.status})`;
         return { ok: true, summary, metrics, findings };
     }
-    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .failedOutcome */ .i)(findings, metrics);
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .failedOutcome */ .i)(findings, metrics);
 }
 /** `http://a/ → 302 https://www.a/ → 301 https://a/`: every hop, as seen. */
 function describeChain(walk) {
@@ -291,60 +269,29 @@ function parseLocation(location, base) {
 function isRelative(location) {
     return !/^[a-z][a-z0-9+.-]*:/i.test(location.trim());
 }
+/**
+ * The hosts a chain may visit (§7.0 host rule): those of the target and
+ * the rule, and `allow_hosts` (`*.example.com` covers its subdomains).
+ */
+function hostAllowed(known, allowHosts) {
+    const exact = new Set(known.flatMap(url => (url ? [url.hostname] : [])));
+    const suffixes = [];
+    for (const host of allowHosts) {
+        const lower = host.toLowerCase();
+        if (lower.startsWith('*.'))
+            suffixes.push(lower.slice(1));
+        else
+            exact.add(lower);
+    }
+    return url => exact.has(url.hostname) || suffixes.some(s => url.hostname.endsWith(s));
+}
 function withoutHash(url) {
     return url.href.replace(/#.*$/, '');
 }
 function urlOf(value, target) {
     return value.startsWith('/')
-        ? (0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveUrl */ .O)({ path: value }, target)
+        ? (0,_target_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveUrl */ .O)({ path: value }, target)
         : new URL(value);
-}
-
-
-/***/ }),
-
-/***/ 1572:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ itemLabel),
-/* harmony export */   O: () => (/* binding */ resolveUrl)
-/* harmony export */ });
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6468);
-
-/** The URL an item addresses: its absolute `url`, or `path` on the target. */
-function resolveUrl(item, target) {
-    if (item.url !== undefined)
-        return new URL(item.url);
-    if (!target) {
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckError */ .t(`no target URL for ${item.path}: set target in the policy, the url input or --url`);
-    }
-    return new URL(item.path ?? '/', target);
-}
-/** What an item is called in the report when it has no name. */
-function itemLabel(item) {
-    if (item.name)
-        return item.name;
-    const place = item.path ?? item.url ?? '/';
-    return item.method && item.method !== 'GET'
-        ? `${item.method} ${place}`
-        : place;
-}
-
-
-/***/ }),
-
-/***/ 5754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ asList)
-/* harmony export */ });
-/** A policy value written as one item or a list of them (`status: 200` or `[200, 304]`), as a list. */
-function asList(value) {
-    if (value === undefined)
-        return [];
-    return Array.isArray(value) ? [...value] : [value];
 }
 
 

@@ -2,7 +2,7 @@ export const id = 458;
 export const ids = [458];
 export const modules = {
 
-/***/ 3458:
+/***/ 33458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -14,11 +14,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordTexts: () => (/* binding */ recordTexts),
 /* harmony export */   valueMatches: () => (/* binding */ valueMatches)
 /* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var tldts__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(935);
-/* harmony import */ var _net_resolver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5365);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4545);
+/* harmony import */ var tldts__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20935);
+/* harmony import */ var _net_resolver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55365);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34545);
 
 
 
@@ -27,6 +27,11 @@ __webpack_require__.r(__webpack_exports__);
 const MAX_QUERIES_PER_RECORD = 6;
 const dnsCheck = {
     kind: 'dns',
+    plan: (section, policy) => ({
+        maxRequests: section.records.length * MAX_QUERIES_PER_RECORD,
+        maxMs: section.records.length * MAX_QUERIES_PER_RECORD * policy.defaults.timeout,
+        basis: `${section.records.length} records × ${MAX_QUERIES_PER_RECORD} queries`
+    }),
     units: (section, policy) => section.records.map((item, index) => ({
         name: `${item.type} ${item.name}`,
         level: item.level,
@@ -226,32 +231,190 @@ function listValues(values) {
 
 /***/ }),
 
-/***/ 4545:
+/***/ 55365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ failedOutcome),
-/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */   $A: () => (/* binding */ DnsClient),
+/* harmony export */   fQ: () => (/* binding */ isBadName),
+/* harmony export */   fm: () => (/* binding */ isNxdomain),
+/* harmony export */   sY: () => (/* binding */ isNodata)
 /* harmony export */ });
-const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/* unused harmony exports createResolver, DnsError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26518);
+/* harmony import */ var _util_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74860);
+
+
+
+
+/** Each query: this many tries of the server... */
+const DNS_TRIES = 2;
+/** ...of at most this long each (less when the policy timeout is shorter). */
+const MAX_ATTEMPT_MS = 2000;
 /**
- * A failed unit: its first failure (not advice) is the summary, followed by
- * how many other findings there are; every check summarises this way.
+ * A node:dns Resolver for `dns.resolver` (or the system's servers when it
+ * is absent) whose tries fit in `timeoutMs`. `ready` settles once a resolver
+ * given by host name has been looked up (through the system resolver, as
+ * c-ares only takes addresses).
  */
-function failedOutcome(findings, metrics) {
-    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
-    return {
-        ok: false,
-        summary: first.message + more(findings.length - 1),
-        metrics,
-        findings
-    };
+function createResolver(server, timeoutMs) {
+    const attemptMs = Math.min(MAX_ATTEMPT_MS, timeoutMs / DNS_TRIES);
+    const resolver = new node_dns__WEBPACK_IMPORTED_MODULE_0__.promises.Resolver({
+        timeout: Math.max(100, Math.round(attemptMs)),
+        tries: DNS_TRIES
+    });
+    if (server === undefined)
+        return { resolver, ready: Promise.resolve() };
+    const address = (0,_util_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResolverAddress */ .EM)(server);
+    if (address !== undefined) {
+        resolver.setServers([address]);
+        return { resolver, ready: Promise.resolve() };
+    }
+    const named = (0,_util_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResolverHost */ .Ml)(server);
+    if (!named) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckError */ .tl(`dns.resolver ${JSON.stringify(server)} is not an IP address or a host name, with an optional port`);
+    }
+    const ready = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new DnsError(`could not look up the resolver ${named.host} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(timeoutMs)}`)), timeoutMs);
+        (0,node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup)(named.host, (error, ip, family) => {
+            clearTimeout(timer);
+            if (error) {
+                return reject(new DnsError(`could not look up the resolver ${named.host}: ${error.code ?? error.message}`));
+            }
+            const host = family === 6 ? `[${ip}]` : ip;
+            resolver.setServers([named.port ? `${host}:${named.port}` : ip]);
+            resolve();
+        });
+    });
+    ready.catch(() => { });
+    return { resolver, ready };
 }
-/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
-function adviceSuffix(warnings) {
-    if (warnings.length === 0)
-        return '';
-    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
+/** A DNS failure other than "no such name" or "no such record". */
+class DnsError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckError */ .tl {
+    /** c-ares' code (`EBADNAME`, `EBADRESP`, `ETIMEOUT`...) when it gave one. */
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+/**
+ * A bounded DNS client over node:dns `Resolver` (c-ares): one configured
+ * server or the system's, a time limit per query, a cap on the number of
+ * queries, answers remembered so one question is asked once. c-ares asks
+ * over UDP and retries over TCP by itself when an answer is truncated.
+ */
+class DnsClient {
+    resolver;
+    ready;
+    /** How the answering server is named in findings and metrics. */
+    server;
+    /** Queries sent so far. */
+    queries = 0;
+    options;
+    answers = new Map();
+    constructor(options) {
+        this.options = options;
+        ({ resolver: this.resolver, ready: this.ready } = createResolver(options.server, options.timeoutMs));
+        this.server =
+            options.server ??
+                `system resolver ${this.resolver.getServers().join(', ') || '(none configured)'}`;
+    }
+    /**
+     * The records of `type` at `name`. Rejects with a NodeJS error whose code
+     * is ENOTFOUND (NXDOMAIN) or ENODATA (the name has no such records), or
+     * with a DnsError for everything else (timeout, SERVFAIL, refused, budget).
+     */
+    resolve(name, type) {
+        const key = `${type} ${name.toLowerCase()}`;
+        let answer = this.answers.get(key);
+        if (!answer) {
+            answer = this.query(name, type);
+            // A rejection is handled by whoever awaits it, possibly later.
+            answer.catch(() => { });
+            this.answers.set(key, answer);
+        }
+        return answer;
+    }
+    async query(name, type) {
+        const { signal, maxQueries, timeoutMs } = this.options;
+        await this.ready;
+        if (signal?.aborted)
+            throw cancelledError(name, type);
+        if (this.queries >= maxQueries) {
+            throw new DnsError(`stopped after ${maxQueries} DNS queries (the limit for one check) at ${type} ${name}`);
+        }
+        this.queries++;
+        let timer;
+        let onAbort;
+        // c-ares bounds each try; this bounds the whole query and honours the signal.
+        const limit = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(timeoutError(name, type, timeoutMs, this.server)), timeoutMs);
+            onAbort = () => {
+                this.resolver.cancel();
+                reject(cancelledError(name, type));
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
+        });
+        try {
+            return (await Promise.race([
+                this.resolver.resolve(name, type),
+                limit
+            ]));
+        }
+        catch (error) {
+            throw classify(error, name, type, this.server, timeoutMs);
+        }
+        finally {
+            clearTimeout(timer);
+            if (onAbort)
+                signal?.removeEventListener('abort', onAbort);
+        }
+    }
+}
+/** True for "the name does not exist" (NXDOMAIN). */
+function isNxdomain(error) {
+    return error?.code === 'ENOTFOUND';
+}
+/**
+ * True for a name the resolver library will not put in a query (an empty or
+ * over-long label, a `:`): no answer can exist for it.
+ */
+function isBadName(error) {
+    return error?.code === 'EBADNAME';
+}
+/** True for "the name exists but has no records of that type". */
+function isNodata(error) {
+    return error?.code === 'ENODATA';
+}
+const DNS_ERROR_TEXT = {
+    ESERVFAIL: 'the server failed to answer (SERVFAIL)',
+    EREFUSED: 'the server refused the query',
+    ECONNREFUSED: 'connection refused',
+    EBADRESP: 'the answer was malformed (it cannot be parsed)',
+    EFORMERR: 'the server rejected the query as malformed',
+    ENOTIMP: 'the server does not implement this query',
+    EBADNAME: 'the name is not a valid domain name',
+    ECANCELLED: 'cancelled: out of time'
+};
+function classify(error, name, type, server, timeoutMs) {
+    if (error instanceof DnsError || isNxdomain(error) || isNodata(error)) {
+        return error;
+    }
+    const code = error.code ?? '';
+    if (code === 'ETIMEOUT')
+        return timeoutError(name, type, timeoutMs, server);
+    const reason = DNS_ERROR_TEXT[code] ?? (error instanceof Error ? error.message : code);
+    return new DnsError(`DNS lookup of ${type} ${name} failed: ${reason} (${server})`, code || undefined);
+}
+function cancelledError(name, type) {
+    return new DnsError(`DNS lookup of ${type} ${name} cancelled: out of time`, 'ECANCELLED');
+}
+function timeoutError(name, type, timeoutMs, server) {
+    return new DnsError(`DNS lookup of ${type} ${name} got no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(timeoutMs)} (${server})`, 'ETIMEOUT');
 }
 
 

@@ -2,7 +2,7 @@ export const id = 721;
 export const ids = [721];
 export const modules = {
 
-/***/ 7721:
+/***/ 87721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/net/resolver.ts
-var resolver = __webpack_require__(5365);
+var resolver = __webpack_require__(55365);
 // EXTERNAL MODULE: ./node_modules/mailauth/lib/tools.js
 var tools = __webpack_require__(3594);
 ;// CONCATENATED MODULE: ./src/checks/email/dkim.ts
@@ -113,7 +113,7 @@ function problemMessage(facts, selector) {
 }
 
 // EXTERNAL MODULE: ./node_modules/mailauth/lib/dmarc/get-dmarc-record.js
-var get_dmarc_record = __webpack_require__(2694);
+var get_dmarc_record = __webpack_require__(10313);
 ;// CONCATENATED MODULE: ./src/checks/email/dmarc.ts
 
 
@@ -253,7 +253,7 @@ function rawTag(record, tag) {
 }
 
 // EXTERNAL MODULE: ./src/checks/outcome.ts
-var outcome = __webpack_require__(4545);
+var outcome = __webpack_require__(34545);
 ;// CONCATENATED MODULE: ./src/checks/email/outcome.ts
 
 /**
@@ -268,18 +268,20 @@ function partOutcome(verdict) {
     }));
     const findings = [...errors, ...warnings];
     const metrics = { ...verdict.metrics, warnings: warnings.length };
+    const notes = verdict.notes ?? [];
     if (errors.length > 0)
-        return (0,outcome/* failedOutcome */.i)(findings, metrics);
+        return { ...(0,outcome/* failedOutcome */.i)(findings, metrics), notes };
     return {
         ok: true,
         summary: verdict.summary + (0,outcome/* adviceSuffix */.q)(warnings),
         metrics,
-        findings
+        findings,
+        notes
     };
 }
 
 // EXTERNAL MODULE: ./node_modules/mailauth/lib/spf/syntax.js
-var syntax = __webpack_require__(5718);
+var syntax = __webpack_require__(95718);
 ;// CONCATENATED MODULE: ./src/checks/email/spf.ts
 
 
@@ -291,16 +293,39 @@ const WALK_LOOKUP_CAP = 30;
 const WALK_MAX_DEPTH = 10;
 /** Mechanisms that cost a DNS lookup (the modifier `redirect` does too). */
 const LOOKUP_MECHANISMS = new Set(['include', 'a', 'mx', 'ptr', 'exists']);
-/** True for a TXT record that is an SPF record. */
+/** RFC 7208 §4.6.4: an `mx` term may bring back at most this many names. */
+const MAX_MX_NAMES = 10;
+/**
+ * True for a TXT record that is an SPF record (RFC 7208 §4.5): exactly
+ * `v=spf1` (any case), then a space or the end. Anything else (a tab, a
+ * leading space, `v=spf10`) is some other record, which receivers skip.
+ */
 function isSpfRecord(text) {
-    return /^v=spf1(\s|$)/i.test(text.trim());
+    return /^v=spf1( |$)/i.test(text);
 }
-/** Splits an SPF record into its terms; syntax errors come from mailauth. */
+/** Looks like an SPF record to a person, but receivers skip it. */
+function isNearSpfRecord(text) {
+    return !isSpfRecord(text) && /^\s*v=spf1(\s|$)/i.test(text);
+}
+/** `a`/`mx` after the name: `[":" domain-spec] ["/" cidr4] ["//" cidr6]`. */
+const DUAL_CIDR_TARGET = /^(?::(.+?))?(?:\/\d+)?(?:\/\/\d+)?$/;
+/**
+ * Splits an SPF record into its terms: the version, then terms separated by
+ * spaces only (§4.6.1). A record holding any other control or non-ASCII
+ * character is a permerror; mailauth checks the grammar of each term.
+ */
 function parseSpf(text) {
-    const [version, ...terms] = text.trim().split(/\s+/);
-    if (version.toLowerCase() !== 'v=spf1') {
+    if (!isSpfRecord(text)) {
         return { mechanisms: [], error: 'it does not start with v=spf1' };
     }
+    const stray = /[^\x20-\x7e]/.exec(text);
+    if (stray) {
+        return {
+            mechanisms: [],
+            error: `it holds ${describeCharacter(stray[0])}: terms are printable ASCII separated by spaces only`
+        };
+    }
+    const terms = text.slice('v=spf1'.length).split(' ').filter(Boolean);
     const error = (0,syntax.validateTerms)(terms) || undefined;
     const record = { mechanisms: [], error };
     for (const term of terms) {
@@ -310,39 +335,74 @@ function parseSpf(text) {
                 record.redirect = modifier[2];
             continue;
         }
-        const mechanism = /^([-+~?]?)([a-z0-9]+)(?::([^/]*))?/i.exec(term);
-        if (!mechanism)
+        const parts = /^([-+~?]?)([a-z0-9]*)(.*)$/i.exec(term);
+        if (!parts?.[2])
             continue;
+        const name = parts[2].toLowerCase();
+        const rest = parts[3];
+        const target = name === 'a' || name === 'mx'
+            ? DUAL_CIDR_TARGET.exec(rest)?.[1]
+            : name === 'ip4' || name === 'ip6'
+                ? rest.slice(1).replace(/\/\d+$/, '')
+                : rest.startsWith(':')
+                    ? rest.slice(1)
+                    : undefined;
         record.mechanisms.push({
-            qualifier: (mechanism[1] || '+'),
-            name: mechanism[2].toLowerCase(),
-            target: mechanism[3] || undefined,
+            qualifier: (parts[1] || '+'),
+            name,
+            target: target || undefined,
             text: term
         });
     }
     return record;
 }
 /**
+ * `a tab (0x09)`, `a non-ASCII byte (0xEF)`. node:dns reads TXT data as
+ * Latin-1, so each character below U+0100 is one byte of the record.
+ */
+function describeCharacter(char) {
+    const code = char.codePointAt(0);
+    const hex = code.toString(16).toUpperCase();
+    const shown = code < 0x100 ? `0x${hex.padStart(2, '0')}` : `U+${hex.padStart(4, '0')}`;
+    const names = {
+        '\t': 'a tab',
+        '\n': 'a line feed',
+        '\r': 'a carriage return'
+    };
+    if (names[char])
+        return `${names[char]} (${shown})`;
+    if (code < 0x20 || code === 0x7f)
+        return `a control character (${shown})`;
+    return code < 0x100
+        ? `a non-ASCII byte (${shown})`
+        : `a non-ASCII character (${shown})`;
+}
+/**
  * Walks the SPF record of `domain` and everything it includes, counting the
  * lookups a receiver would make for a sender that matches nothing (the most
- * it can cost). Every query goes through `client`, which bounds time and count.
+ * it can cost). Every query goes through `client`, which bounds time and
+ * count; an answer that cannot be parsed or never comes throws a DnsError
+ * naming the lookup.
  */
 async function analyzeSpf(client, domain) {
     const analysis = {
         domain,
         nxdomain: false,
         records: [],
+        nearMisses: [],
         lookups: 0,
         voidLookups: [],
         costs: [],
+        ending: 'none',
         problems: [],
+        macroTerms: [],
         usesPtr: false,
         incomplete: false
     };
     try {
-        analysis.records = (await client.resolve(domain, 'TXT'))
-            .map(chunks => chunks.join(''))
-            .filter(isSpfRecord);
+        const texts = (await client.resolve(domain, 'TXT')).map(chunks => chunks.join(''));
+        analysis.records = texts.filter(isSpfRecord);
+        analysis.nearMisses = texts.filter(isNearSpfRecord);
     }
     catch (error) {
         if ((0,resolver/* isNxdomain */.fm)(error))
@@ -353,9 +413,13 @@ async function analyzeSpf(client, domain) {
     }
     if (analysis.records.length === 1) {
         const walker = new SpfWalker(client, analysis);
-        analysis.all = await walker.walk(domain, analysis.records[0], [domain]);
+        analysis.ending = await walker.walk(domain, analysis.records[0], [domain]);
     }
     return analysis;
+}
+/** No answer can exist: the name does not exist, has no such records, or cannot be asked. */
+function isVoid(error) {
+    return (0,resolver/* isNxdomain */.fm)(error) || (0,resolver/* isNodata */.sY)(error) || (0,resolver/* isBadName */.fQ)(error);
 }
 class SpfWalker {
     client;
@@ -364,14 +428,14 @@ class SpfWalker {
         this.client = client;
         this.analysis = analysis;
     }
-    /** Counts one record's terms; returns the qualifier of its `all`. */
+    /** Counts one record's terms; returns how its evaluation ends. */
     async walk(domain, text, path, via) {
         const { analysis } = this;
         const record = parseSpf(text);
         const top = via === undefined;
         if (record.error) {
             analysis.problems.push(`${top ? 'SPF record' : `SPF record of ${via}`} is invalid (${record.error}): fix the syntax, receivers reject it (permerror)`);
-            return undefined;
+            return 'stopped';
         }
         for (const mechanism of record.mechanisms) {
             // Evaluation ends at `all`: later terms never run.
@@ -390,61 +454,75 @@ class SpfWalker {
             }
         }
         if (record.redirect === undefined)
-            return undefined;
+            return 'none';
         const before = analysis.lookups;
         analysis.lookups++;
         const term = `redirect=${record.redirect}`;
-        const all = await this.followRecord(record.redirect, term, path, true);
+        if (record.redirect.includes('%')) {
+            analysis.macroTerms.push(term);
+            return 'macro';
+        }
+        const ending = await this.followRecord(record.redirect, term, path, true);
         if (top)
             analysis.costs.push({ term, lookups: analysis.lookups - before });
-        return all;
+        return ending;
     }
     async follow(mechanism, domain, path) {
         const target = mechanism.target ?? domain;
         // A macro (%{i}, %{s}...) depends on the sender: it cannot be looked up here.
-        if (target.includes('%'))
+        if (target.includes('%')) {
+            this.analysis.macroTerms.push(mechanism.text);
             return;
+        }
         switch (mechanism.name) {
             case 'include': {
-                const all = await this.followRecord(target, mechanism.text, path, false);
-                if (all === '+') {
+                const ending = await this.followRecord(target, mechanism.text, path, false);
+                if (ending === '+') {
                     this.analysis.problems.push(`${mechanism.text} ends in +all, so it matches every server: remove it or ask its owner for a record ending in -all or ~all`);
                 }
                 return;
             }
             case 'a':
-                return this.countVoid(mechanism.text, [
+                await this.countVoid(mechanism.text, [
                     this.client.resolve(target, 'A'),
                     this.client.resolve(target, 'AAAA')
                 ]);
-            case 'mx':
-                return this.countVoid(mechanism.text, [
+                return;
+            case 'mx': {
+                const names = await this.countVoid(mechanism.text, [
                     this.client.resolve(target, 'MX')
                 ]);
+                if (names > MAX_MX_NAMES) {
+                    this.analysis.problems.push(`SPF ${mechanism.text} finds ${names} MX names (max ${MAX_MX_NAMES} per mx term): receivers reject it (permerror); list the mail servers with ip4:/ip6: instead`);
+                }
+                return;
+            }
             case 'exists':
-                return this.countVoid(mechanism.text, [
-                    this.client.resolve(target, 'A')
-                ]);
+                await this.countVoid(mechanism.text, [this.client.resolve(target, 'A')]);
+                return;
             case 'ptr':
                 // Needs the sender's address; counted, never resolved.
                 this.analysis.usesPtr = true;
         }
     }
-    /** A void lookup finds nothing: every one of `answers` is empty. */
+    /**
+     * A void lookup finds nothing: every one of `answers` is empty (or its
+     * name is one DNS cannot carry). Returns how many records were found.
+     */
     async countVoid(term, answers) {
-        let found = false;
+        let found = 0;
         for (const answer of answers) {
             try {
-                if ((await answer).length > 0)
-                    found = true;
+                found += (await answer).length;
             }
             catch (error) {
-                if (!(0,resolver/* isNxdomain */.fm)(error) && !(0,resolver/* isNodata */.sY)(error))
+                if (!isVoid(error))
                     throw error;
             }
         }
-        if (!found)
+        if (found === 0)
             this.analysis.voidLookups.push(term);
+        return found;
     }
     /** Walks the record an include or redirect names. */
     async followRecord(target, term, path, isRedirect) {
@@ -452,11 +530,11 @@ class SpfWalker {
         const name = target.toLowerCase().replace(/\.$/, '');
         if (path.includes(name)) {
             analysis.problems.push(`SPF ${term} loops back (${[...path, name].join(' → ')}): remove the loop, receivers reject it (permerror)`);
-            return undefined;
+            return 'stopped';
         }
         if (path.length > WALK_MAX_DEPTH || analysis.lookups > WALK_LOOKUP_CAP) {
             analysis.incomplete = true;
-            return undefined;
+            return 'stopped';
         }
         let records;
         try {
@@ -465,7 +543,7 @@ class SpfWalker {
                 .filter(isSpfRecord);
         }
         catch (error) {
-            if (!(0,resolver/* isNxdomain */.fm)(error) && !(0,resolver/* isNodata */.sY)(error))
+            if (!isVoid(error))
                 throw error;
             analysis.voidLookups.push(term);
             records = [];
@@ -473,7 +551,7 @@ class SpfWalker {
         if (records.length !== 1) {
             const seen = records.length === 0 ? 'no SPF record' : `${records.length} SPF records`;
             analysis.problems.push(`SPF ${term} has ${seen}: ${isRedirect ? 'point the redirect' : 'remove it or point it'} at a domain with exactly one, receivers reject it (permerror)`);
-            return undefined;
+            return 'stopped';
         }
         return this.walk(name, records[0], [...path, name], term);
     }
@@ -486,6 +564,9 @@ function evaluateSpf(analysis) {
     const fail = (rule, message) => errors.push({ rule, message });
     if (analysis.nxdomain) {
         fail('spf-missing', `${domain} does not exist (NXDOMAIN): check email.domain`);
+    }
+    else if (analysis.records.length === 0 && analysis.nearMisses.length > 0) {
+        fail('spf-missing', `no SPF record at ${domain}: a TXT record starts like one, but receivers only read a record that begins with exactly "v=spf1" and a space; remove what comes before "v=spf1" and separate terms with single spaces`);
     }
     else if (analysis.records.length === 0) {
         fail('spf-missing', `no SPF record at ${domain}: publish one TXT record like "v=spf1 include:<your mail provider> -all"`);
@@ -509,7 +590,7 @@ function evaluateSpf(analysis) {
     if (analysis.voidLookups.length > MAX_VOID_LOOKUPS) {
         fail('spf-void-lookups', `SPF has ${analysis.voidLookups.length} void lookups (max ${MAX_VOID_LOOKUPS}): ${analysis.voidLookups.join(', ')} find no records; remove them`);
     }
-    const all = ALL_ADVICE[analysis.all ?? 'none'];
+    const all = ENDING_ADVICE[analysis.ending];
     if (all)
         fail('spf-all', all);
     if (analysis.usesPtr) {
@@ -521,6 +602,7 @@ function evaluateSpf(analysis) {
     return {
         errors,
         warnings,
+        notes: macroNotes(analysis.macroTerms),
         summary: `${analysis.records[0]} (${analysis.lookups} of ${MAX_SPF_LOOKUPS} lookups)`,
         metrics: {
             records: 1,
@@ -529,9 +611,21 @@ function evaluateSpf(analysis) {
         }
     };
 }
-const ALL_ADVICE = {
+/** A redirect to a macro or a record receivers reject gets no advice on its end. */
+/** One note for the terms whose target depends on the sender. */
+function macroNotes(terms) {
+    if (terms.length === 0)
+        return [];
+    const one = terms.length === 1;
+    return [
+        `${terms.join(', ')} ${one ? 'depends' : 'depend'} on the sender (macros): counted as ${one ? 'a lookup' : `${terms.length} lookups`}, not looked up`
+    ];
+}
+const ENDING_ADVICE = {
     '-': undefined,
     '~': undefined,
+    macro: undefined,
+    stopped: undefined,
     '+': 'SPF ends in +all, which lets any server send as your domain: end it in -all or ~all',
     '?': 'SPF ends in ?all (neutral), which does not mark forged mail: end it in -all or ~all',
     none: 'SPF has no all mechanism, so unlisted servers get a neutral result: end it in -all or ~all'
@@ -574,6 +668,16 @@ const MAX_QUERIES_PER_PART = 80;
  */
 const emailCheck = {
     kind: 'email',
+    plan: (section, policy) => {
+        const parts = Number(section.spf) +
+            Number(section.dmarc !== false) +
+            (section.dkim?.selectors.length ?? 0);
+        return {
+            maxRequests: parts * MAX_QUERIES_PER_PART,
+            maxMs: parts * MAX_QUERIES_PER_PART * policy.defaults.timeout,
+            basis: `${parts} parts × ${MAX_QUERIES_PER_PART} queries`
+        };
+    },
     units: (section, policy) => {
         const domain = section.domain.trim().toLowerCase().replace(/\.$/, '');
         const part = (name, policyPath, judge) => ({
@@ -615,32 +719,190 @@ const emailCheck = {
 
 /***/ }),
 
-/***/ 4545:
+/***/ 55365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ failedOutcome),
-/* harmony export */   q: () => (/* binding */ adviceSuffix)
+/* harmony export */   $A: () => (/* binding */ DnsClient),
+/* harmony export */   fQ: () => (/* binding */ isBadName),
+/* harmony export */   fm: () => (/* binding */ isNxdomain),
+/* harmony export */   sY: () => (/* binding */ isNodata)
 /* harmony export */ });
-const more = (count) => (count > 0 ? ` (+${count} more)` : '');
+/* unused harmony exports createResolver, DnsError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26518);
+/* harmony import */ var _util_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74860);
+
+
+
+
+/** Each query: this many tries of the server... */
+const DNS_TRIES = 2;
+/** ...of at most this long each (less when the policy timeout is shorter). */
+const MAX_ATTEMPT_MS = 2000;
 /**
- * A failed unit: its first failure (not advice) is the summary, followed by
- * how many other findings there are; every check summarises this way.
+ * A node:dns Resolver for `dns.resolver` (or the system's servers when it
+ * is absent) whose tries fit in `timeoutMs`. `ready` settles once a resolver
+ * given by host name has been looked up (through the system resolver, as
+ * c-ares only takes addresses).
  */
-function failedOutcome(findings, metrics) {
-    const first = findings.find(f => f.severity !== 'warning') ?? findings[0];
-    return {
-        ok: false,
-        summary: first.message + more(findings.length - 1),
-        metrics,
-        findings
-    };
+function createResolver(server, timeoutMs) {
+    const attemptMs = Math.min(MAX_ATTEMPT_MS, timeoutMs / DNS_TRIES);
+    const resolver = new node_dns__WEBPACK_IMPORTED_MODULE_0__.promises.Resolver({
+        timeout: Math.max(100, Math.round(attemptMs)),
+        tries: DNS_TRIES
+    });
+    if (server === undefined)
+        return { resolver, ready: Promise.resolve() };
+    const address = (0,_util_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResolverAddress */ .EM)(server);
+    if (address !== undefined) {
+        resolver.setServers([address]);
+        return { resolver, ready: Promise.resolve() };
+    }
+    const named = (0,_util_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResolverHost */ .Ml)(server);
+    if (!named) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckError */ .tl(`dns.resolver ${JSON.stringify(server)} is not an IP address or a host name, with an optional port`);
+    }
+    const ready = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new DnsError(`could not look up the resolver ${named.host} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(timeoutMs)}`)), timeoutMs);
+        (0,node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup)(named.host, (error, ip, family) => {
+            clearTimeout(timer);
+            if (error) {
+                return reject(new DnsError(`could not look up the resolver ${named.host}: ${error.code ?? error.message}`));
+            }
+            const host = family === 6 ? `[${ip}]` : ip;
+            resolver.setServers([named.port ? `${host}:${named.port}` : ip]);
+            resolve();
+        });
+    });
+    ready.catch(() => { });
+    return { resolver, ready };
 }
-/** `; warning: <first advice> (+N more)`, appended to a passing summary. */
-function adviceSuffix(warnings) {
-    if (warnings.length === 0)
-        return '';
-    return `; warning: ${warnings[0].message}${more(warnings.length - 1)}`;
+/** A DNS failure other than "no such name" or "no such record". */
+class DnsError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckError */ .tl {
+    /** c-ares' code (`EBADNAME`, `EBADRESP`, `ETIMEOUT`...) when it gave one. */
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+/**
+ * A bounded DNS client over node:dns `Resolver` (c-ares): one configured
+ * server or the system's, a time limit per query, a cap on the number of
+ * queries, answers remembered so one question is asked once. c-ares asks
+ * over UDP and retries over TCP by itself when an answer is truncated.
+ */
+class DnsClient {
+    resolver;
+    ready;
+    /** How the answering server is named in findings and metrics. */
+    server;
+    /** Queries sent so far. */
+    queries = 0;
+    options;
+    answers = new Map();
+    constructor(options) {
+        this.options = options;
+        ({ resolver: this.resolver, ready: this.ready } = createResolver(options.server, options.timeoutMs));
+        this.server =
+            options.server ??
+                `system resolver ${this.resolver.getServers().join(', ') || '(none configured)'}`;
+    }
+    /**
+     * The records of `type` at `name`. Rejects with a NodeJS error whose code
+     * is ENOTFOUND (NXDOMAIN) or ENODATA (the name has no such records), or
+     * with a DnsError for everything else (timeout, SERVFAIL, refused, budget).
+     */
+    resolve(name, type) {
+        const key = `${type} ${name.toLowerCase()}`;
+        let answer = this.answers.get(key);
+        if (!answer) {
+            answer = this.query(name, type);
+            // A rejection is handled by whoever awaits it, possibly later.
+            answer.catch(() => { });
+            this.answers.set(key, answer);
+        }
+        return answer;
+    }
+    async query(name, type) {
+        const { signal, maxQueries, timeoutMs } = this.options;
+        await this.ready;
+        if (signal?.aborted)
+            throw cancelledError(name, type);
+        if (this.queries >= maxQueries) {
+            throw new DnsError(`stopped after ${maxQueries} DNS queries (the limit for one check) at ${type} ${name}`);
+        }
+        this.queries++;
+        let timer;
+        let onAbort;
+        // c-ares bounds each try; this bounds the whole query and honours the signal.
+        const limit = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(timeoutError(name, type, timeoutMs, this.server)), timeoutMs);
+            onAbort = () => {
+                this.resolver.cancel();
+                reject(cancelledError(name, type));
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
+        });
+        try {
+            return (await Promise.race([
+                this.resolver.resolve(name, type),
+                limit
+            ]));
+        }
+        catch (error) {
+            throw classify(error, name, type, this.server, timeoutMs);
+        }
+        finally {
+            clearTimeout(timer);
+            if (onAbort)
+                signal?.removeEventListener('abort', onAbort);
+        }
+    }
+}
+/** True for "the name does not exist" (NXDOMAIN). */
+function isNxdomain(error) {
+    return error?.code === 'ENOTFOUND';
+}
+/**
+ * True for a name the resolver library will not put in a query (an empty or
+ * over-long label, a `:`): no answer can exist for it.
+ */
+function isBadName(error) {
+    return error?.code === 'EBADNAME';
+}
+/** True for "the name exists but has no records of that type". */
+function isNodata(error) {
+    return error?.code === 'ENODATA';
+}
+const DNS_ERROR_TEXT = {
+    ESERVFAIL: 'the server failed to answer (SERVFAIL)',
+    EREFUSED: 'the server refused the query',
+    ECONNREFUSED: 'connection refused',
+    EBADRESP: 'the answer was malformed (it cannot be parsed)',
+    EFORMERR: 'the server rejected the query as malformed',
+    ENOTIMP: 'the server does not implement this query',
+    EBADNAME: 'the name is not a valid domain name',
+    ECANCELLED: 'cancelled: out of time'
+};
+function classify(error, name, type, server, timeoutMs) {
+    if (error instanceof DnsError || isNxdomain(error) || isNodata(error)) {
+        return error;
+    }
+    const code = error.code ?? '';
+    if (code === 'ETIMEOUT')
+        return timeoutError(name, type, timeoutMs, server);
+    const reason = DNS_ERROR_TEXT[code] ?? (error instanceof Error ? error.message : code);
+    return new DnsError(`DNS lookup of ${type} ${name} failed: ${reason} (${server})`, code || undefined);
+}
+function cancelledError(name, type) {
+    return new DnsError(`DNS lookup of ${type} ${name} cancelled: out of time`, 'ECANCELLED');
+}
+function timeoutError(name, type, timeoutMs, server) {
+    return new DnsError(`DNS lookup of ${type} ${name} got no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(timeoutMs)} (${server})`, 'ETIMEOUT');
 }
 
 

@@ -1,0 +1,1865 @@
+export const id = 990;
+export const ids = [990];
+export const modules = {
+
+/***/ 77109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LR: () => (/* binding */ scanHtml),
+/* harmony export */   Wn: () => (/* binding */ cssReferences)
+/* harmony export */ });
+/* unused harmony export MAX_CSS_CHARS */
+/* harmony import */ var htmlparser2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81600);
+
+/** Tag → the attributes that load a resource (or, for forms, send data). */
+const ATTRIBUTES = {
+    script: ['src'],
+    link: ['href'],
+    img: ['src', 'srcset'],
+    source: ['src', 'srcset'],
+    iframe: ['src'],
+    frame: ['src'],
+    video: ['src', 'poster'],
+    audio: ['src'],
+    track: ['src'],
+    embed: ['src'],
+    object: ['data'],
+    input: ['src'],
+    form: ['action'],
+    button: ['formaction']
+};
+/** Link relations that make the browser fetch the target as a subresource. */
+const LOADING_RELS = new Set([
+    'stylesheet',
+    'icon',
+    'preload',
+    'modulepreload',
+    'manifest'
+]);
+/** `<link rel=preload as=…>` → the type the browser fetches it as. */
+const PRELOAD_AS = {
+    script: 'script',
+    style: 'stylesheet',
+    font: 'font',
+    image: 'image',
+    audio: 'media',
+    video: 'media',
+    track: 'media',
+    document: 'document'
+};
+/**
+ * Walks an HTML page for everything it makes a browser fetch: scripts, module
+ * preloads, stylesheets, images (with `srcset` and `<picture>`), media,
+ * frames, objects, and form targets. One rule for every user (the bundle
+ * scan, mixed content, page weight): parsed with htmlparser2 (entities
+ * decoded, comments and script text ignored), resolved against the first
+ * `<base href>` as a browser does, and only http(s) URLs kept.
+ */
+function scanHtml(html, pageUrl) {
+    const references = [];
+    const metaPolicies = [];
+    const inlineCss = [];
+    let base = pageUrl;
+    let baseSeen = false;
+    let pictureDepth = 0;
+    /** `<source>` elements seen in the innermost open `<video>`/`<audio>`. */
+    const mediaSources = [];
+    let inStyle = false;
+    const onOpenTag = (tag, attributes) => {
+        if (attributes.style)
+            inlineCss.push(attributes.style);
+        if (tag === 'style')
+            inStyle = true;
+        if (tag === 'picture')
+            pictureDepth++;
+        if (tag === 'video' || tag === 'audio')
+            mediaSources.push(0);
+        if (tag === 'meta') {
+            const equiv = attributes['http-equiv']?.toLowerCase();
+            if (equiv === 'content-security-policy' && attributes.content) {
+                metaPolicies.push(attributes.content);
+            }
+            return;
+        }
+        if (tag === 'base') {
+            if (!baseSeen && attributes.href !== undefined) {
+                baseSeen = true;
+                base = resolve(attributes.href, pageUrl) ?? pageUrl;
+            }
+            return;
+        }
+        const names = ATTRIBUTES[tag];
+        if (!names)
+            return;
+        const type = typeOf(tag, attributes, pictureDepth > 0);
+        if (type === undefined)
+            return;
+        const laterMediaSource = tag === 'source' &&
+            pictureDepth === 0 &&
+            mediaSources.length > 0 &&
+            mediaSources[mediaSources.length - 1]++ > 0;
+        for (const attribute of names) {
+            const written = attributes[attribute];
+            if (written === undefined)
+                continue;
+            const srcset = attribute === 'srcset';
+            const urls = (srcset ? srcsetUrls(written) : [written]).flatMap(text => {
+                const url = resolve(text, base);
+                return url && (url.protocol === 'http:' || url.protocol === 'https:')
+                    ? [url]
+                    : [];
+            });
+            if (urls.length === 0)
+                continue;
+            references.push({
+                tag,
+                attribute,
+                value: written.trim(),
+                urls,
+                type: attribute === 'poster' ? 'image' : type,
+                submits: tag === 'form' || tag === 'button',
+                alternative: laterMediaSource ||
+                    (tag === 'source' && pictureDepth > 0) ||
+                    (srcset && attributes.src !== undefined)
+            });
+        }
+    };
+    const parser = new htmlparser2__WEBPACK_IMPORTED_MODULE_0__/* .Parser */ .i({
+        onopentag: onOpenTag,
+        ontext(text) {
+            if (inStyle)
+                inlineCss.push(text);
+        },
+        onclosetag(tag) {
+            if (tag === 'style')
+                inStyle = false;
+            if (tag === 'picture' && pictureDepth > 0)
+                pictureDepth--;
+            if (tag === 'video' || tag === 'audio')
+                mediaSources.pop();
+        }
+    }, { decodeEntities: true });
+    parser.write(html);
+    parser.end();
+    return { references, metaPolicies, inlineCss, base };
+}
+/** The type an element loads, or undefined when it loads nothing. */
+function typeOf(tag, attributes, inPicture) {
+    switch (tag) {
+        case 'script':
+            return 'script';
+        case 'link':
+            return linkType(attributes.rel, attributes.as);
+        case 'img':
+        case 'input':
+            return 'image';
+        case 'source':
+            return inPicture ? 'image' : 'media';
+        case 'iframe':
+        case 'frame':
+            return 'document';
+        case 'video':
+        case 'audio':
+        case 'track':
+            return 'media';
+        default:
+            return 'other';
+    }
+}
+function linkType(rel, as) {
+    const tokens = (rel ?? '').toLowerCase().split(/\s+/);
+    if (!tokens.some(token => LOADING_RELS.has(token)))
+        return undefined;
+    if (tokens.includes('stylesheet'))
+        return 'stylesheet';
+    if (tokens.includes('modulepreload'))
+        return 'script';
+    if (tokens.includes('icon'))
+        return 'image';
+    if (tokens.includes('preload')) {
+        return PRELOAD_AS[(as ?? '').trim().toLowerCase()] ?? 'other';
+    }
+    return 'other';
+}
+/** CSS beyond this many characters is not searched for references. */
+const MAX_CSS_CHARS = 2 * 1024 * 1024;
+const CSS_COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/g;
+const CSS_IMPORT = /@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^\s;'")]+))/gi;
+// An unquoted url() holds no parenthesis (CSS escapes them), so no match
+// runs across another `url(`: every pattern here stays linear on hostile CSS.
+const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^\s()'"]+))\s*\)/gi;
+const FONT_FILE = /\.(woff2?|ttf|otf|eot)$/i;
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+/**
+ * The http(s) URLs a stylesheet loads, resolved against `base` (the sheet's
+ * URL, or the page's base for inline CSS), each once, in order.
+ */
+function cssReferences(css, base) {
+    const text = css.slice(0, MAX_CSS_CHARS).replace(CSS_COMMENT, '');
+    const found = new Map();
+    const add = (written, imported) => {
+        const url = resolve(written ?? '', base);
+        if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+            return;
+        if (found.has(url.href))
+            return;
+        const type = imported
+            ? 'stylesheet'
+            : FONT_FILE.test(url.pathname)
+                ? 'font'
+                : IMAGE_FILE.test(url.pathname)
+                    ? 'image'
+                    : 'other';
+        found.set(url.href, { url, type });
+    };
+    for (const m of text.matchAll(CSS_IMPORT))
+        add(m[1] ?? m[2] ?? m[3], true);
+    for (const m of text.matchAll(CSS_URL))
+        add(m[1] ?? m[2] ?? m[3], false);
+    return [...found.values()];
+}
+/** `a.png 1x, http://x/b.png 2x` → the URLs. */
+function srcsetUrls(srcset) {
+    return srcset
+        .split(',')
+        .map(candidate => candidate.trim().split(/\s+/)[0])
+        .filter(Boolean);
+}
+function resolve(reference, base) {
+    const trimmed = reference.trim();
+    if (!trimmed)
+        return undefined;
+    try {
+        return new URL(trimmed, base);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ globMatcher)
+/* harmony export */ });
+/* harmony import */ var _util_bounded_regex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11623);
+
+/**
+ * Compiles `exclude` globs into one path test: `**` crosses folders, `*` and
+ * `?` stay within one, `{a,b}` is either. A glob without a `/` matches the
+ * file name in any folder, as in .gitignore.
+ */
+function globMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const full = [];
+    const base = [];
+    for (const glob of globs) {
+        const pattern = glob.replace(/^\.\//, '');
+        (pattern.includes('/') ? full : base).push(globToRegex(pattern));
+    }
+    // One bounded regex per kind: `**/*a*a*a*` globs backtrack polynomially.
+    const either = (parts) => parts.length > 0 ? new _util_bounded_regex_js__WEBPACK_IMPORTED_MODULE_0__/* .BoundedRegex */ .lE(`^(?:${parts.join('|')})$`) : undefined;
+    const fullRe = either(full);
+    const baseRe = either(base);
+    return path => {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        return Boolean(fullRe?.test(path) || baseRe?.test(name));
+    };
+}
+function globToRegex(glob) {
+    let out = '';
+    for (let i = 0; i < glob.length; i++) {
+        const char = glob[i];
+        if (glob.startsWith('**/', i)) {
+            out += '(?:.*/)?';
+            i += 2;
+        }
+        else if (glob.startsWith('/**', i) && i + 3 === glob.length) {
+            out += '(?:/.*)?';
+            i += 2;
+        }
+        else if (glob.startsWith('**', i)) {
+            out += '.*';
+            i += 1;
+        }
+        else if (char === '*') {
+            out += '[^/]*';
+        }
+        else if (char === '?') {
+            out += '[^/]';
+        }
+        else if (char === '{') {
+            const close = glob.indexOf('}', i);
+            if (close < 0) {
+                out += '\\{';
+                continue;
+            }
+            const options = glob
+                .slice(i + 1, close)
+                .split(',')
+                .map(globToRegex);
+            out += `(?:${options.join('|')})`;
+            i = close;
+        }
+        else {
+            out += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 37990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  MAX_FINDINGS: () => (/* binding */ MAX_FINDINGS),
+  MIN_KNOWN_VALUE_LENGTH: () => (/* binding */ MIN_KNOWN_VALUE_LENGTH),
+  maskable: () => (/* binding */ maskable),
+  outcome: () => (/* binding */ outcome),
+  scanDiff: () => (/* binding */ scanDiff),
+  secretsCheck: () => (/* binding */ secretsCheck)
+});
+
+// EXTERNAL MODULE: ./src/checks/skip.ts
+var skip = __webpack_require__(82194);
+// EXTERNAL MODULE: ./src/checks/secrets/glob.ts
+var glob = __webpack_require__(8585);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/checks/secrets/baseline.ts
+/**
+ * `secrets.baseline`: findings a team has accepted, by fingerprint (rule +
+ * file + secret, so line moves keep it), each with a reason and an optional
+ * expiry after which the finding reports again. The file holds no secret.
+ */
+
+
+const DEFAULT_BASELINE_PATH = '.launch-gate/secrets-baseline.json';
+const entrySchema = schemas/* object */.Ikc({
+    fingerprint: schemas/* string */.YjP().regex(/^[0-9a-f]{32}$/),
+    rule: schemas/* string */.YjP().optional(),
+    file: schemas/* string */.YjP().optional(),
+    redacted: schemas/* string */.YjP().optional(),
+    reason: schemas/* string */.YjP().min(1),
+    /** YYYY-MM-DD: from this day on the finding reports again. */
+    expires: schemas/* string */.YjP()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional()
+});
+const baselineSchema = schemas/* object */.Ikc({
+    version: schemas/* literal */.euz(1),
+    entries: schemas/* array */.YOg(entrySchema)
+});
+/** Parses a baseline file; a malformed one is an error naming the file. */
+function parseBaseline(text, path) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* CheckError */.tl(`secrets baseline ${path} is not JSON: ${error.message}`);
+    }
+    const parsed = baselineSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* CheckError */.tl(`secrets baseline ${path}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+    }
+    return parsed.data.entries;
+}
+/** Splits findings into reported and accepted; an expired entry reports again, saying so. */
+function applyBaseline(findings, entries, today) {
+    const byFingerprint = new Map(entries.map(e => [e.fingerprint, e]));
+    const reported = [];
+    let accepted = 0;
+    for (const finding of findings) {
+        const entry = finding.fingerprint
+            ? byFingerprint.get(finding.fingerprint)
+            : undefined;
+        if (!entry) {
+            reported.push(finding);
+        }
+        else if (entry.expires !== undefined && entry.expires <= today) {
+            reported.push({
+                ...finding,
+                message: `${finding.message} (its baseline entry expired on ${entry.expires})`
+            });
+        }
+        else {
+            accepted++;
+        }
+    }
+    return { reported, accepted };
+}
+/**
+ * A baseline accepting `findings`, keeping the reason and expiry of entries
+ * already there. Only fingerprints and redacted forms are written.
+ */
+function renderBaseline(findings, previous, today) {
+    const old = new Map(previous.map(e => [e.fingerprint, e]));
+    const entries = new Map();
+    for (const f of findings) {
+        if (!f.fingerprint || entries.has(f.fingerprint))
+            continue;
+        const kept = old.get(f.fingerprint);
+        entries.set(f.fingerprint, {
+            fingerprint: f.fingerprint,
+            rule: f.rule,
+            file: f.file,
+            redacted: f.redacted,
+            reason: kept?.reason ??
+                `accepted by launch-gate secrets baseline on ${today}: say why`,
+            ...(kept?.expires ? { expires: kept.expires } : {})
+        });
+    }
+    return `${JSON.stringify({ version: 1, entries: [...entries.values()] }, null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: ./src/checks/secrets/redact.ts
+var redact = __webpack_require__(55830);
+// EXTERNAL MODULE: ./src/checks/secrets/placeholder.ts
+var placeholder = __webpack_require__(69126);
+// EXTERNAL MODULE: ./src/checks/secrets/rules.ts + 1 modules
+var rules = __webpack_require__(84693);
+;// CONCATENATED MODULE: ./src/checks/secrets/scan.ts
+
+
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/**
+ * Keywords as a trie-shaped regex (`A(?:KIA|SIA|…)|…`): about twice as
+ * fast as a flat alternation. A line without a match never reaches a rule.
+ */
+function trieSource(words) {
+    const byFirst = new Map();
+    let endsHere = false;
+    for (const word of words) {
+        if (word === '') {
+            endsHere = true;
+            continue;
+        }
+        byFirst.set(word[0], [...(byFirst.get(word[0]) ?? []), word.slice(1)]);
+    }
+    const branches = [...byFirst].map(([first, rests]) => {
+        if (rests.length === 1)
+            return escapeRegex(first + rests[0]);
+        return `${escapeRegex(first)}(?:${trieSource(rests)})`;
+    });
+    // A keyword that prefixes a longer one: the longer is tried first.
+    if (endsHere)
+        branches.push('');
+    return branches.join('|');
+}
+const unique = (words) => [...new Set(words)];
+/** Case-sensitive keywords of the token rules. */
+const KEYWORDS = new RegExp(trieSource(unique(rules/* RULES */.y0.filter(r => !r.ignoreCase).flatMap(r => r.keywords))), 'g');
+/** Case-insensitive keywords (generic credentials, JDBC passwords). */
+const KEYWORDS_ANY_CASE = new RegExp(trieSource(unique(rules/* RULES */.y0.filter(r => r.ignoreCase).flatMap(r => r.keywords.map(k => k.toLowerCase())))), 'gi');
+/** Rules with no keyword run over every line (their regex is the filter). */
+const EVERYWHERE = rules/* RULES */.y0.filter(r => r.keywords.length === 0);
+/** Comments that suppress a finding on their line. */
+const INLINE_ALLOW = /launch-gate:allow|gitleaks:allow|secretlint-disable-line|trufflehog:ignore/;
+const ALLOW_NEXT_LINE = /secretlint-disable-next-line|launch-gate:allow-next-line/;
+/** Lines this long are minified code, where generic matches misfire. */
+const MINIFIED_LINE_LENGTH = 1000;
+/** On minified lines a token must be at least this random (bits/char). */
+const MINIFIED_ENTROPY_FLOOR = 3.5;
+/** Longest PEM block followed after its BEGIN line. */
+const MAX_PEM_LINES = 300;
+/** Findings kept per scanned text; past it a note counts the rest. */
+const MAX_FINDINGS_PER_SOURCE = 1000;
+/**
+ * Scans text for secrets: known values by exact search, then every rule on
+ * the lines holding one of its keywords. Iterative throughout: a file of
+ * 100 000 matches keeps at most MAX_FINDINGS_PER_SOURCE, with a note.
+ */
+function scanSource(source, options) {
+    const { text } = source;
+    const lines = lineIndex(text);
+    const found = new Finder(source, lines, options);
+    for (const known of options.knownValues) {
+        for (let at = text.indexOf(known.value); at >= 0; at = text.indexOf(known.value, at + 1)) {
+            found.add(rules/* KNOWN_VALUE_RULE */.bD, at, known.value, known.name);
+        }
+    }
+    const { picked, keywords } = pickLines(text, lines);
+    // Only the rules one of whose keywords was seen (a seen `ACCA` holds `AC`).
+    const seen = [...keywords];
+    const active = rules/* RULES */.y0.filter(rule => rule.keywords.some(k => seen.some(word => word.includes(k))));
+    // Line by line, rules in table order: an earlier rule's span wins.
+    for (const line of picked) {
+        const body = text.slice(line.start, line.end);
+        const lower = body.toLowerCase();
+        for (const rule of active) {
+            const haystack = rule.ignoreCase ? lower : body;
+            if (rule.keywords.some(k => haystack.includes(k)))
+                found.run(rule, line, body);
+        }
+    }
+    for (const rule of EVERYWHERE)
+        found.run(rule, undefined, text);
+    if (options.pii?.email && text.includes('@')) {
+        const allow = options.pii.allow.map(a => a.toLowerCase());
+        found.run(rules/* EMAIL_RULE */.sW, undefined, text, email => allow.some(a => email.toLowerCase().includes(a)));
+    }
+    return found.result();
+}
+/** Offsets of each line start; line i spans starts[i] .. starts[i+1]-1. */
+function lineIndex(text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        starts.push(at + 1);
+    }
+    return starts;
+}
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
+}
+const lineOf = (text, starts, index) => {
+    const start = starts[index];
+    let end = index + 1 < starts.length ? starts[index + 1] - 1 : text.length;
+    if (end > start && text[end - 1] === '\r')
+        end--;
+    return { index, start, end };
+};
+/**
+ * The lines holding a keyword, found by searching the whole text (not line
+ * by line), plus the lines of each PEM block after its BEGIN line. A PEM
+ * block becomes one pseudo-line so its rule sees it whole.
+ */
+function pickLines(text, starts) {
+    const hits = new Set();
+    const keywords = new Set();
+    for (const re of [KEYWORDS, KEYWORDS_ANY_CASE]) {
+        re.lastIndex = 0;
+        let match;
+        let lastLine = -1;
+        while ((match = re.exec(text)) !== null) {
+            keywords.add(re.ignoreCase ? match[0].toLowerCase() : match[0]);
+            if (match.index >= (starts[lastLine + 1] ?? Infinity) || lastLine < 0) {
+                lastLine = lineAt(starts, match.index);
+                hits.add(lastLine);
+            }
+        }
+    }
+    const picked = [];
+    const hasPem = text.includes('-----BEGIN');
+    for (const index of [...hits].sort((a, b) => a - b)) {
+        const line = lineOf(text, starts, index);
+        const body = hasPem ? text.slice(line.start, line.end) : '';
+        if (body.includes('-----BEGIN') && !body.includes('-----END')) {
+            let last = index;
+            const stop = Math.min(starts.length - 1, index + MAX_PEM_LINES);
+            while (last < stop && !lineText(text, starts, last).includes('-----END'))
+                last++;
+            picked.push({
+                index,
+                start: line.start,
+                end: lineOf(text, starts, last).end
+            });
+        }
+        else {
+            picked.push(line);
+        }
+    }
+    return { picked, keywords };
+}
+function lineText(text, starts, index) {
+    const line = lineOf(text, starts, index);
+    return text.slice(line.start, line.end);
+}
+/** Collects candidates with suppressions, allow-lists, overlaps and caps applied. */
+class Finder {
+    findings = [];
+    notes = [];
+    /** Claimed [start, end) spans by start line: a later rule never reports inside one. */
+    claimed = new Map();
+    over = 0;
+    droppedOnMinified = new Map();
+    source;
+    starts;
+    options;
+    constructor(source, starts, options) {
+        this.source = source;
+        this.starts = starts;
+        this.options = options;
+    }
+    run(rule, line, text, skip) {
+        const offset = line?.start ?? 0;
+        rule.pattern.lastIndex = 0;
+        let match;
+        while ((match = rule.pattern.exec(text)) !== null) {
+            if (match[0].length === 0)
+                rule.pattern.lastIndex++;
+            const [secret, at] = secretOf(match);
+            if (skip?.(secret))
+                continue;
+            const absolute = offset + at;
+            if (this.full()) {
+                this.over++;
+                continue;
+            }
+            if (this.overlaps(absolute, secret.length))
+                continue;
+            let info = rule;
+            if (rule.accept) {
+                const where = {
+                    file: this.source.file,
+                    line: lineText(this.source.text, this.starts, lineAt(this.starts, absolute))
+                };
+                const verdict = rule.accept(secret, match, where);
+                if (verdict === false) {
+                    // A vendor token rule's reject (a placeholder) holds for the
+                    // rules after it; a context rule's does not.
+                    if (rule.token)
+                        this.claim(absolute, secret.length);
+                    continue;
+                }
+                if (verdict !== true)
+                    info = verdict;
+            }
+            if (rule.token && (0,placeholder/* isPlaceholder */.wK)(secret)) {
+                this.claim(absolute, secret.length);
+                continue;
+            }
+            this.add(info, absolute, secret);
+        }
+    }
+    /** Past the cap, matches are only counted. */
+    full() {
+        return this.findings.length >= MAX_FINDINGS_PER_SOURCE;
+    }
+    overlaps(start, length) {
+        const end = start + length;
+        const spans = this.claimed.get(lineAt(this.starts, start)) ?? [];
+        return spans.some(([a, b]) => start < b && a < end);
+    }
+    claim(start, length) {
+        const line = lineAt(this.starts, start);
+        const spans = this.claimed.get(line);
+        if (spans)
+            spans.push([start, start + length]);
+        else
+            this.claimed.set(line, [[start, start + length]]);
+    }
+    add(rule, offset, secret, name) {
+        const { source, options } = this;
+        if (rule !== rules/* KNOWN_VALUE_RULE */.bD) {
+            if (this.overlaps(offset, secret.length))
+                return;
+            this.claim(offset, secret.length);
+        }
+        const index = lineAt(this.starts, offset);
+        const line = lineOf(source.text, this.starts, index);
+        const textOfLine = source.text.slice(line.start, line.end);
+        const numberOf = (i) => source.lineNumbers?.[i] ?? i + 1;
+        const previous = index > 0 && numberOf(index - 1) === numberOf(index) - 1
+            ? lineText(source.text, this.starts, index - 1)
+            : '';
+        const allowedInline = INLINE_ALLOW.test(textOfLine) || ALLOW_NEXT_LINE.test(previous);
+        if (allowedInline && !options.keepInlineAllowed)
+            return;
+        if (options.allow.some(re => re.test(secret)))
+            return;
+        if (rule !== rules/* KNOWN_VALUE_RULE */.bD &&
+            (source.minified || textOfLine.length >= MINIFIED_LINE_LENGTH)) {
+            if (rule.minified === 'drop' ||
+                (rule.minified === 'entropy' &&
+                    (0,redact/* entropy */.Ue)(secret) < MINIFIED_ENTROPY_FLOOR)) {
+                this.droppedOnMinified.set(rule.id, (this.droppedOnMinified.get(rule.id) ?? 0) + 1);
+                return;
+            }
+        }
+        if (this.full()) {
+            this.over++;
+            return;
+        }
+        this.findings.push({
+            rule,
+            file: source.file,
+            line: numberOf(index),
+            column: offset - line.start + 1,
+            secret,
+            name,
+            ...(allowedInline ? { inlineAllowed: true } : {})
+        });
+    }
+    result() {
+        const file = this.source.file;
+        if (this.over > 0) {
+            this.notes.push({
+                kind: 'truncated',
+                file,
+                message: `${this.over} more matches past the first ${MAX_FINDINGS_PER_SOURCE} were not listed`
+            });
+        }
+        for (const [rule, count] of this.droppedOnMinified) {
+            this.notes.push({
+                kind: 'minified',
+                file,
+                message: `${count} possible ${rule} ${count === 1 ? 'match' : 'matches'} on minified lines (${MINIFIED_LINE_LENGTH}+ characters) not reported: too generic or too regular there`
+            });
+        }
+        return {
+            findings: this.findings.sort((a, b) => a.line - b.line || a.column - b.column),
+            notes: this.notes
+        };
+    }
+}
+/** The secret a match reports (its `secret*` or `bare` group, else all of it) and its offset. */
+function secretOf(match) {
+    const groups = match.groups;
+    const indices = match.indices?.groups;
+    if (groups && indices) {
+        for (const name of ['secret', 'secret2', 'secret3', 'bare']) {
+            const value = groups[name];
+            const at = indices[name];
+            if (value !== undefined && at)
+                return [value, at[0]];
+        }
+    }
+    return [match[0], match.index];
+}
+
+// EXTERNAL MODULE: ./src/checks/html/references.ts
+var references = __webpack_require__(77109);
+;// CONCATENATED MODULE: ./src/checks/secrets/sources/common.ts
+/** A changed file's added lines would be cut past this many bytes. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Decodes UTF-8, or Latin-1 byte for byte, so ASCII secrets are still seen. */
+function decode(bytes) {
+    try {
+        return { text: UTF8.decode(bytes), utf8: true };
+    }
+    catch {
+        return { text: Buffer.from(bytes).toString('latin1'), utf8: false };
+    }
+}
+const latin1Note = (file) => ({
+    kind: 'encoding',
+    file,
+    message: 'not UTF-8: read as Latin-1'
+});
+
+;// CONCATENATED MODULE: ./src/checks/secrets/sources/bundle.ts
+
+
+
+/** At most this many scripts and styles are fetched per run. */
+const MAX_ASSETS = 50;
+/** At most this many source maps are fetched per run. */
+const MAX_SOURCE_MAPS = 50;
+/** Reading stops once this many bytes came back in total. */
+const MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+/**
+ * The HTML pages at `paths` on the target, the same-origin scripts and
+ * styles they load, and the source maps those reference (whose
+ * `sourcesContent` holds the original sources).
+ */
+async function bundleSources(ctx, paths, excluded) {
+    if (!ctx.target) {
+        throw new errors/* CheckError */.tl('no target URL to read the bundle from: set target in the policy, the url input or --url');
+    }
+    const origin = ctx.target.origin;
+    const sources = [];
+    const notes = [];
+    let budget = MAX_BUNDLE_BYTES;
+    const seen = new Set();
+    const isExcluded = (url) => excluded(url.pathname.replace(/^\//, ''));
+    const fetchText = async (url) => {
+        let current = url;
+        for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            const res = await ctx.http.send({
+                url: current,
+                signal: ctx.signal,
+                maxBodyBytes: Math.max(1, Math.min(MAX_FILE_BYTES, budget))
+            });
+            const location = res.headers.location;
+            if (res.status >= 300 &&
+                res.status < 400 &&
+                typeof location === 'string') {
+                const next = new URL(location, current);
+                if (next.origin !== origin) {
+                    notes.push({
+                        kind: 'unreadable',
+                        file: url.href,
+                        message: `redirects to another origin (${next.origin}): not followed`
+                    });
+                    return undefined;
+                }
+                current = next;
+                continue;
+            }
+            if (res.status < 200 || res.status >= 300) {
+                notes.push({
+                    kind: 'unreadable',
+                    file: url.href,
+                    message: `answered ${res.status}: not scanned`
+                });
+                return undefined;
+            }
+            budget -= res.body.length;
+            if (res.truncated) {
+                notes.push({
+                    kind: 'truncated',
+                    file: url.href,
+                    message: `larger than ${res.body.length} bytes: only the first part was scanned`
+                });
+            }
+            const { text, utf8 } = decode(res.body);
+            if (!utf8)
+                notes.push(latin1Note(url.href));
+            return { res, text };
+        }
+        notes.push({
+            kind: 'unreadable',
+            file: url.href,
+            message: `more than ${MAX_REDIRECTS} redirects: not followed`
+        });
+        return undefined;
+    };
+    let crossOrigin = 0;
+    const assets = [];
+    let pagesRead = 0;
+    for (const path of paths) {
+        const url = new URL(path, ctx.target);
+        const page = await fetchText(url);
+        if (!page)
+            continue;
+        pagesRead++;
+        sources.push({ file: url.href, text: page.text });
+        for (const ref of assetReferences(page.text, url)) {
+            if (ref.origin !== origin) {
+                crossOrigin++;
+                continue;
+            }
+            if (seen.has(ref.href) || isExcluded(ref))
+                continue;
+            seen.add(ref.href);
+            assets.push(ref);
+        }
+    }
+    if (pagesRead === 0) {
+        const reasons = notes.map(n => `${n.file} ${n.message}`).join('; ');
+        throw new errors/* CheckError */.tl(`no page of the bundle could be read: ${reasons}`);
+    }
+    if (assets.length > MAX_ASSETS) {
+        notes.push({
+            kind: 'truncated',
+            file: ctx.target.href,
+            message: `${assets.length} scripts and styles: only the first ${MAX_ASSETS} were scanned`
+        });
+    }
+    let maps = 0;
+    for (const asset of assets.slice(0, MAX_ASSETS)) {
+        if (budget <= 0) {
+            notes.push({
+                kind: 'truncated',
+                file: asset.href,
+                message: `over the ${MAX_BUNDLE_BYTES / 1024 / 1024} MB bundle budget: not scanned`
+            });
+            continue;
+        }
+        const got = await fetchText(asset);
+        if (!got)
+            continue;
+        sources.push({ file: asset.href, text: got.text, minified: true });
+        const mapRef = sourceMapReference(got.res, got.text);
+        if (!mapRef)
+            continue;
+        if (mapRef.startsWith('data:')) {
+            const inline = decodeDataUrl(mapRef);
+            if (inline !== undefined)
+                sources.push(...sourcesFromMap(inline, `${asset.href}#sourcemap`, notes));
+            continue;
+        }
+        const mapUrl = new URL(mapRef, asset);
+        if (mapUrl.origin !== origin || seen.has(mapUrl.href))
+            continue;
+        seen.add(mapUrl.href);
+        if (++maps > MAX_SOURCE_MAPS)
+            continue;
+        const map = await fetchText(mapUrl);
+        if (map)
+            sources.push(...sourcesFromMap(map.text, mapUrl.href, notes));
+    }
+    if (maps > MAX_SOURCE_MAPS) {
+        notes.push({
+            kind: 'truncated',
+            file: ctx.target.href,
+            message: `${maps} source maps: only the first ${MAX_SOURCE_MAPS} were scanned`
+        });
+    }
+    return { sources, notes, crossOrigin };
+}
+/** Scripts and styles a page loads, resolved against its URL (and `<base>`). */
+function assetReferences(html, pageUrl) {
+    return (0,references/* scanHtml */.LR)(html, pageUrl)
+        .references.filter(ref => ref.type === 'script' || ref.type === 'stylesheet')
+        .flatMap(ref => ref.urls);
+}
+/** A script's source map: the SourceMap header, else its last sourceMappingURL comment. */
+function sourceMapReference(res, text) {
+    const header = res.headers.sourcemap ?? res.headers['x-sourcemap'];
+    if (typeof header === 'string' && header.trim())
+        return header.trim();
+    // The comment ends the file; don't run a regex over megabytes for it.
+    const tail = text.slice(Math.max(0, text.length - 65_536));
+    const matches = [...tail.matchAll(/[#@] sourceMappingURL=([^\s'"*]+)/g)];
+    return matches.at(-1)?.[1];
+}
+function decodeDataUrl(url) {
+    const comma = url.indexOf(',');
+    if (comma < 0)
+        return undefined;
+    const meta = url.slice(5, comma);
+    const data = url.slice(comma + 1);
+    try {
+        return meta.endsWith(';base64')
+            ? Buffer.from(data, 'base64').toString('utf8')
+            : decodeURIComponent(data);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The original sources a map carries, each named `<map URL>#<source>`. */
+function sourcesFromMap(text, mapUrl, notes) {
+    let map;
+    try {
+        map = JSON.parse(text);
+    }
+    catch {
+        notes.push({
+            kind: 'unreadable',
+            file: mapUrl,
+            message: 'source map is not JSON: not scanned'
+        });
+        return [];
+    }
+    const names = Array.isArray(map.sources) ? map.sources : [];
+    const contents = Array.isArray(map.sourcesContent) ? map.sourcesContent : [];
+    return contents.flatMap((content, index) => typeof content === 'string'
+        ? [{ file: `${mapUrl}#${String(names[index] ?? index)}`, text: content }]
+        : []);
+}
+
+// EXTERNAL MODULE: ./src/checks/secrets/sources/git.ts
+var git = __webpack_require__(47838);
+;// CONCATENATED MODULE: ./src/checks/secrets/sources/diff.ts
+
+
+
+/**
+ * The change as local git sees it: `base..head` from the event, else
+ * HEAD~1..HEAD. A base missing from a shallow checkout is fetched once.
+ */
+async function gitChangeProvider(ctx) {
+    const range = await resolveRange(ctx);
+    const short = (rev) => /^[0-9a-f]{40}$/.test(rev) ? rev.slice(0, 7) : rev;
+    return {
+        range: `${short(range.base)}..${short(range.head)}`,
+        async changedFiles() {
+            const common = ['--find-renames', range.base, range.head, '--'];
+            const diff = await (0,git/* git */.$Y)(ctx, [
+                'diff',
+                '--no-color',
+                '--no-ext-diff',
+                '--no-textconv',
+                '--unified=0',
+                ...common
+            ]);
+            // Exact paths (spaces, tabs, quotes, newlines, non-ASCII) from -z.
+            const raw = await (0,git/* git */.$Y)(ctx, [
+                'diff',
+                '--raw',
+                '-z',
+                '--no-abbrev',
+                ...common
+            ]);
+            return parseDiff(diff, parseRawPaths(raw));
+        },
+        async baseText(path) {
+            try {
+                return decode(await (0,git/* git */.$Y)(ctx, ['show', `${range.base}:${path}`])).text;
+            }
+            catch {
+                return undefined;
+            }
+        }
+    };
+}
+/** The empty tree: the base of a repository's first commit. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+async function resolveRange(ctx) {
+    if (!ctx.diffRange) {
+        const parent = (await (0,git/* hasCommit */.QE)(ctx, 'HEAD~1')) ? 'HEAD~1' : EMPTY_TREE;
+        if (!(await (0,git/* hasCommit */.QE)(ctx, 'HEAD'))) {
+            throw new errors/* CheckError */.tl(`${ctx.cwd} has no commits to scan (not a git checkout?)`);
+        }
+        return { base: parent, head: 'HEAD' };
+    }
+    for (const rev of [ctx.diffRange.base, ctx.diffRange.head]) {
+        if (await (0,git/* hasCommit */.QE)(ctx, rev))
+            continue;
+        // actions/checkout fetches one commit by default: get the other one.
+        try {
+            await (0,git/* git */.$Y)(ctx, ['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', rev], 5 * 60_000);
+        }
+        catch (error) {
+            throw new errors/* CheckError */.tl(`commit ${rev.slice(0, 12)} is not in the checkout and could not be fetched (${error.message}); use actions/checkout with fetch-depth: 0`);
+        }
+        if (!(await (0,git/* hasCommit */.QE)(ctx, rev))) {
+            throw new errors/* CheckError */.tl(`commit ${rev.slice(0, 12)} is not in the checkout, even after fetching it`);
+        }
+    }
+    return ctx.diffRange;
+}
+/** Unquotes a path git printed in C style ("a\"b", octal bytes). */
+function unquote(path) {
+    if (!path.startsWith('"'))
+        return path;
+    const bytes = [];
+    const body = path.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const char = body[i];
+        if (char !== '\\') {
+            bytes.push(...Buffer.from(char));
+            continue;
+        }
+        const next = body[++i];
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else {
+            const escapes = {
+                n: '\n',
+                t: '\t',
+                '"': '"',
+                '\\': '\\',
+                a: '\x07',
+                b: '\b',
+                f: '\f',
+                r: '\r',
+                v: '\v'
+            };
+            bytes.push(...Buffer.from(escapes[next] ?? next));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+const stripPrefix = (path) => unquote(path).replace(/^[ab]\//, '');
+/** Parses `git diff --raw -z`: `:modes shas STATUS\0path\0` (two paths for R and C). */
+function parseRawPaths(raw) {
+    const fields = raw.toString('utf8').split('\0');
+    const entries = [];
+    for (let i = 0; i < fields.length; i++) {
+        const header = fields[i];
+        if (!header.startsWith(':'))
+            continue;
+        const status = header.split(' ').at(-1) ?? '';
+        if (/^[RC]/.test(status)) {
+            entries.push({ oldPath: fields[i + 1], path: fields[i + 2] });
+            i += 2;
+        }
+        else {
+            entries.push({ path: fields[i + 1] });
+            i += 1;
+        }
+    }
+    return entries;
+}
+/**
+ * Parses `git diff --unified=0` output into changed files. With `paths`
+ * (from `--raw -z`, same order) each file's path is taken from there, not
+ * from the headers, where git quotes, escapes and tab-terminates names.
+ */
+function parseDiff(diff, paths) {
+    const files = [];
+    let file;
+    let newLine = 0;
+    let inHunk = false;
+    const finish = () => {
+        if (!file)
+            return;
+        const joined = decode(Buffer.concat(file.raw.flatMap(line => [line, Buffer.from('\n')])));
+        const lines = joined.text.split('\n');
+        file.added.forEach((entry, index) => (entry.text = lines[index]));
+        file.utf8 = joined.utf8;
+        file.removed = decode(Buffer.concat(file.rawRemoved.flatMap(line => [line, Buffer.from('\n')]))).text.split('\n');
+        const { raw: _raw, bytes: _bytes, rawRemoved: _rawRemoved, ...done } = file;
+        files.push(done);
+    };
+    let start = 0;
+    while (start < diff.length) {
+        let end = diff.indexOf(0x0a, start);
+        if (end < 0)
+            end = diff.length;
+        const line = diff.subarray(start, end);
+        start = end + 1;
+        const first = line[0];
+        if (file && inHunk && first === 0x2b /* + */) {
+            if (file.bytes + line.length > MAX_FILE_BYTES) {
+                file.truncated = true;
+            }
+            else {
+                file.raw.push(line.subarray(1));
+                file.added.push({ line: newLine, text: '' });
+                file.bytes += line.length;
+            }
+            newLine++;
+            continue;
+        }
+        if (file && inHunk && first === 0x2d /* - */) {
+            if (file.rawRemoved.length < 100_000)
+                file.rawRemoved.push(line.subarray(1));
+            continue;
+        }
+        if (file && inHunk && (first === 0x20 || first === 0x5c)) {
+            if (first === 0x20)
+                newLine++;
+            continue;
+        }
+        const text = line.toString('utf8');
+        if (text.startsWith('diff --git ')) {
+            finish();
+            const paths = text.slice('diff --git '.length);
+            // "a/x b/x": both halves are the same path unless renamed; the
+            // headers below correct it when they are not.
+            const half = paths.startsWith('"')
+                ? paths.slice(0, paths.indexOf('" ') + 1)
+                : paths.slice(0, (paths.length - 1) / 2);
+            const path = stripPrefix(half);
+            file = {
+                path,
+                status: 'modified',
+                added: [],
+                removed: [],
+                utf8: true,
+                truncated: false,
+                raw: [],
+                bytes: 0,
+                rawRemoved: []
+            };
+            newLine = 0;
+            inHunk = false;
+        }
+        else if (!file) {
+            continue;
+        }
+        else if (text.startsWith('new file mode')) {
+            file.status = 'added';
+        }
+        else if (text.startsWith('deleted file mode')) {
+            file.status = 'deleted';
+        }
+        else if (text.startsWith('rename from ')) {
+            file.oldPath = unquote(text.slice('rename from '.length));
+            file.status = 'renamed';
+        }
+        else if (text.startsWith('rename to ')) {
+            file.path = unquote(text.slice('rename to '.length));
+        }
+        else if (text.startsWith('Binary files ')) {
+            file.status = 'binary';
+        }
+        else if (text.startsWith('+++ ') && !text.startsWith('+++ /dev/null')) {
+            file.path = stripPrefix(text.slice(4));
+        }
+        else if (text.startsWith('@@ ')) {
+            const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+            newLine = hunk ? Number(hunk[1]) : 0;
+            inHunk = true;
+        }
+    }
+    finish();
+    if (paths && paths.length === files.length) {
+        files.forEach((file, i) => {
+            file.path = paths[i].path;
+            if (paths[i].oldPath !== undefined)
+                file.oldPath = paths[i].oldPath;
+        });
+    }
+    return files;
+}
+/** The added lines of a change, one source per file, with notes. */
+function diffSources(files, excluded) {
+    const sources = [];
+    const notes = [];
+    for (const file of files) {
+        if (excluded(file.path))
+            continue;
+        if (file.status === 'binary') {
+            notes.push({
+                kind: 'binary',
+                file: file.path,
+                message: 'binary file: not scanned'
+            });
+            continue;
+        }
+        if (file.added.length === 0)
+            continue;
+        if (!file.utf8)
+            notes.push(latin1Note(file.path));
+        if (file.truncated) {
+            notes.push({
+                kind: 'truncated',
+                file: file.path,
+                message: `more than ${MAX_FILE_BYTES / 1024 / 1024} MB added: only the first part was scanned`
+            });
+        }
+        sources.push({
+            file: file.path,
+            text: file.added.map(a => a.text).join('\n'),
+            lineNumbers: file.added.map(a => a.line)
+        });
+    }
+    return { sources, notes };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/checks/secrets/sources/repo.ts
+
+
+
+
+/** Files read between two yields to the event loop. */
+const READ_BATCH = 64;
+/**
+ * Every tracked file of the working tree, read up to the size cap. Reads are
+ * synchronous (one call per file instead of four through the thread pool:
+ * 3x faster on many small files), yielding to the event loop every
+ * READ_BATCH files so other checks keep running.
+ */
+async function repoSources(ctx, excluded) {
+    const listing = await (0,git/* git */.$Y)(ctx, ['ls-files', '-z', '--cached']);
+    const paths = [
+        ...new Set(listing.toString('utf8').split('\0').filter(Boolean))
+    ].filter(path => !excluded(path));
+    const sources = [];
+    const notes = [];
+    const root = (0,external_node_fs_.realpathSync)(ctx.cwd);
+    for (const [index, path] of paths.entries()) {
+        if (index % READ_BATCH === READ_BATCH - 1) {
+            await new Promise(setImmediate);
+            ctx.signal.throwIfAborted();
+        }
+        const full = (0,external_node_path_.resolve)(ctx.cwd, path);
+        if (!insideRoot(root, full)) {
+            notes.push({
+                kind: 'unreadable',
+                file: path,
+                message: 'reached through a symlink out of the workspace: not read'
+            });
+            continue;
+        }
+        const read = readTracked(full, path);
+        if (read.source)
+            sources.push(read.source);
+        notes.push(...read.notes);
+    }
+    return { sources, notes };
+}
+/** Whether `full` (symlinks resolved) is inside `root`; a missing file counts as inside. */
+function insideRoot(root, full) {
+    try {
+        const real = (0,external_node_fs_.realpathSync)(full);
+        return real === root || real.startsWith(root + external_node_path_.sep);
+    }
+    catch {
+        return true;
+    }
+}
+/** Reads one tracked file as text, or says why it was skipped or cut. */
+function readTracked(full, path) {
+    try {
+        const info = (0,external_node_fs_.lstatSync)(full);
+        // Symlinks, submodules, files deleted in the working tree.
+        if (!info.isFile())
+            return { notes: [] };
+        let bytes;
+        if (info.size <= MAX_FILE_BYTES) {
+            bytes = (0,external_node_fs_.readFileSync)(full);
+        }
+        else {
+            bytes = Buffer.alloc(MAX_FILE_BYTES);
+            const fd = (0,external_node_fs_.openSync)(full, 'r');
+            try {
+                (0,external_node_fs_.readSync)(fd, bytes, 0, MAX_FILE_BYTES, 0);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+        }
+        if (bytes.subarray(0, 8000).includes(0)) {
+            return {
+                notes: [
+                    { kind: 'binary', file: path, message: 'binary file: not scanned' }
+                ]
+            };
+        }
+        const notes = [];
+        if (info.size > MAX_FILE_BYTES) {
+            notes.push({
+                kind: 'truncated',
+                file: path,
+                message: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: only the first part was scanned`
+            });
+        }
+        const { text, utf8 } = decode(bytes);
+        if (!utf8)
+            notes.push(latin1Note(path));
+        return { source: { file: path, text }, notes };
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        return {
+            notes: [
+                {
+                    kind: 'unreadable',
+                    file: path,
+                    message: `could not be read: ${code}`
+                }
+            ]
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/secrets/sources/paths.ts
+
+
+
+/** At most this many files are read for `secrets.paths`. */
+const MAX_PATH_FILES = 5000;
+/** Directory entries looked at before the walk stops. */
+const MAX_ENTRIES = 200_000;
+/** Folders a glob without a folder part does not descend into. */
+const HEAVY = new Set(['.git', 'node_modules']);
+/**
+ * Files under the working tree matching `secrets.paths` globs, tracked or
+ * not (build output, logs). A bounded walk: from each glob's fixed leading
+ * folders only, symlinks never followed, at most MAX_PATH_FILES files and
+ * MAX_ENTRIES entries, each file read up to the size cap; what was cut is
+ * said in a note.
+ */
+async function pathSources(ctx, globs, matches, excluded) {
+    const root = (0,external_node_fs_.realpathSync)(ctx.cwd);
+    const sources = [];
+    const notes = [];
+    const seen = new Set();
+    let entries = 0;
+    let capped = false;
+    const starts = [...new Set(globs.map(fixedFolder))];
+    const stack = starts.filter(start => isDirectory((0,external_node_path_.join)(root, start)));
+    while (stack.length > 0) {
+        const folder = stack.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, folder));
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            if (++entries > MAX_ENTRIES || sources.length >= MAX_PATH_FILES) {
+                capped = true;
+                break;
+            }
+            const path = folder === '' ? name : `${folder}/${name}`;
+            const full = (0,external_node_path_.join)(root, path);
+            let info;
+            try {
+                info = (0,external_node_fs_.lstatSync)(full);
+            }
+            catch {
+                continue;
+            }
+            if (info.isSymbolicLink())
+                continue;
+            if (info.isDirectory()) {
+                if (!(folder === '' && HEAVY.has(name) && !starts.includes(name)))
+                    stack.push(path);
+                continue;
+            }
+            if (!info.isFile() || seen.has(path))
+                continue;
+            if (!matches(path) || excluded(path))
+                continue;
+            seen.add(path);
+            if (sources.length % 64 === 63) {
+                await new Promise(setImmediate);
+                ctx.signal.throwIfAborted();
+            }
+            const read = readTracked(full, path);
+            if (read.source)
+                sources.push(read.source);
+            notes.push(...read.notes);
+        }
+        if (capped)
+            break;
+    }
+    if (capped) {
+        notes.push({
+            kind: 'truncated',
+            message: `secrets.paths: the walk stopped at ${MAX_PATH_FILES} files or ${MAX_ENTRIES} entries; narrow the globs`
+        });
+    }
+    return { sources, notes };
+}
+/** The folders before a glob's first wildcard (`dist/**` → `dist`; `*.log` → the root). */
+function fixedFolder(glob) {
+    const parts = glob.replace(/^\.\//, '').split('/');
+    const fixed = [];
+    for (const part of parts.slice(0, -1)) {
+        if (/[*?{[]/.test(part))
+            break;
+        fixed.push(part);
+    }
+    const folder = fixed.join('/');
+    // Never above the workspace.
+    return (0,external_node_path_.relative)('.', folder).split(external_node_path_.sep).includes('..') ? '' : folder;
+}
+function isDirectory(full) {
+    try {
+        return (0,external_node_fs_.lstatSync)(full).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/bounded-regex.ts
+var bounded_regex = __webpack_require__(11623);
+;// CONCATENATED MODULE: ./src/checks/secrets/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Shorter known values would match by chance: they are not searched. */
+const MIN_KNOWN_VALUE_LENGTH = 8;
+/** Notes listed one by one; the rest are only counted. */
+const MAX_NOTES = 50;
+/** Findings kept per unit; past it a note counts the rest. */
+const MAX_FINDINGS = 5000;
+/** Masking a shorter value would hide common text and tell what it is. */
+const MIN_MASK_LENGTH = 8;
+const WHERE = {
+    diff: 'in added lines',
+    repo: 'in tracked files',
+    bundle: 'in the served bundle',
+    paths: 'in build output and logs'
+};
+const ADVICE = {
+    diff: 'revoke it, then load it from a secret store instead of the code',
+    repo: 'revoke it, then load it from a secret store instead of the code',
+    bundle: 'every visitor can read it: revoke it and keep it on the server',
+    paths: 'build output and logs get uploaded and published: revoke it and keep it out of the build'
+};
+/**
+ * The `secrets` check: one unit for the diff or the repository (skipped when
+ * `scope: off`), and one for the served bundle when `bundle: true`.
+ */
+const secretsCheck = {
+    kind: 'secrets',
+    // Files come from local git (no request); the bundle follows each page's
+    // redirects, then fetches capped numbers of assets and source maps.
+    plan(section, policy) {
+        const files = section.scope === 'off' ? 0 : git/* GIT_TIMEOUT_MS */.eS;
+        if (!section.bundle) {
+            return { maxRequests: 0, maxMs: files, basis: `scope ${section.scope}` };
+        }
+        const pages = section.bundle_paths.length * (1 + MAX_REDIRECTS);
+        const requests = pages + MAX_ASSETS + MAX_SOURCE_MAPS;
+        return {
+            maxRequests: requests,
+            maxMs: files + requests * policy.defaults.timeout,
+            basis: `scope ${section.scope}; bundle: ${pages} page requests + ${MAX_ASSETS} assets + ${MAX_SOURCE_MAPS} source maps`
+        };
+    },
+    units(section) {
+        const level = section.level ?? 'error';
+        const units = [];
+        if (section.scope === 'off') {
+            units.push((0,skip/* skippedUnit */.X)('files', ['secrets', 'scope'], 'scope is off in the policy', level));
+        }
+        else {
+            const scope = section.scope;
+            units.push({
+                name: scope,
+                level,
+                policyPath: ['secrets', 'scope'],
+                run: ctx => scope === 'diff' ? scanDiff(section, ctx) : scanRepo(section, ctx)
+            });
+        }
+        if (section.paths.length > 0) {
+            units.push({
+                name: 'paths',
+                level,
+                policyPath: ['secrets', 'paths'],
+                run: ctx => scanPaths(section, ctx)
+            });
+        }
+        if (section.bundle) {
+            units.push({
+                name: 'bundle',
+                level,
+                policyPath: ['secrets', 'bundle'],
+                run: ctx => scanBundle(section, ctx)
+            });
+        }
+        return units;
+    }
+};
+/** The diff scope through local git; another provider can be passed in. */
+async function scanDiff(section, ctx, provider) {
+    const { changes, notes: sourceNotes } = provider
+        ? { changes: provider, notes: [] }
+        : await changeSource(ctx);
+    const files = await changes.changedFiles();
+    const excluded = (0,glob/* globMatcher */.f)(section.exclude);
+    const sources = diffSources(files, excluded);
+    const { known, notes: knownNotes } = knownValues(section, ctx);
+    const raw = await scanAll(sources, {
+        ...scanOptions(section),
+        knownValues: known,
+        // Every scanned line is added by the change: so is its allow comment.
+        keepInlineAllowed: true
+    }, ctx);
+    // A secret the base already had is not this change's doing.
+    const removed = [...new Set(files.flatMap(f => f.removed))];
+    const oldPath = new Map(files.map(f => [f.path, f.oldPath ?? f.path]));
+    const baseTexts = new Map();
+    const fresh = [];
+    let inBase = 0;
+    for (const finding of raw.findings) {
+        const before = oldPath.get(finding.file) ?? finding.file;
+        if (!baseTexts.has(before))
+            baseTexts.set(before, changes.baseText(before));
+        const baseText = await baseTexts.get(before);
+        const old = removed.some(line => line.includes(finding.secret)) ||
+            (baseText?.includes(finding.secret) ?? false);
+        if (old)
+            inBase++;
+        else
+            fresh.push(finding);
+    }
+    const renamed = files.filter(f => f.status === 'renamed').length;
+    const deleted = files.filter(f => f.status === 'deleted').length;
+    return outcome('diff', fresh, [...sourceNotes, ...sources.notes, ...knownNotes, ...raw.notes], await baselineOf(section, ctx), {
+        files_scanned: sources.sources.length,
+        bytes_scanned: raw.bytes,
+        files_changed: files.length,
+        renamed,
+        deleted,
+        already_in_base: inBase,
+        range: changes.range
+    });
+}
+/** Local git, else the GitHub API's view of the change, saying why. */
+async function changeSource(ctx) {
+    try {
+        return { changes: await gitChangeProvider(ctx), notes: [] };
+    }
+    catch (error) {
+        if (!ctx.changesFromApi)
+            throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+            changes: ctx.changesFromApi,
+            notes: [
+                {
+                    kind: 'source',
+                    message: `read the change from the GitHub API: ${reason}`
+                }
+            ]
+        };
+    }
+}
+async function scanRepo(section, ctx) {
+    const sources = await repoSources(ctx, (0,glob/* globMatcher */.f)(section.exclude));
+    return scanSources('repo', sources, section, ctx);
+}
+/** `secrets.paths`: files of the working tree, tracked or not (build output, logs). */
+async function scanPaths(section, ctx) {
+    const sources = await pathSources(ctx, section.paths, (0,glob/* globMatcher */.f)(section.paths), (0,glob/* globMatcher */.f)(section.exclude));
+    return scanSources('paths', sources, section, ctx);
+}
+async function scanBundle(section, ctx) {
+    const sources = await bundleSources(ctx, section.bundle_paths, (0,glob/* globMatcher */.f)(section.exclude));
+    return scanSources('bundle', sources, section, ctx, {
+        cross_origin_skipped: sources.crossOrigin
+    });
+}
+/** Scans whole sources (not a diff) and reports them as `scope`. */
+async function scanSources(scope, sources, section, ctx, extra = {}) {
+    const { known, notes } = knownValues(section, ctx);
+    const raw = await scanAll(sources, { ...scanOptions(section), knownValues: known }, ctx);
+    return outcome(scope, raw.findings, [...sources.notes, ...notes, ...raw.notes], await baselineOf(section, ctx), {
+        files_scanned: sources.sources.length,
+        bytes_scanned: raw.bytes,
+        ...extra
+    });
+}
+/** Scans each source, yielding between files; findings capped with a note. */
+async function scanAll({ sources }, options, ctx) {
+    const findings = [];
+    const notes = [];
+    let bytes = 0;
+    let over = 0;
+    for (const source of sources) {
+        await new Promise(setImmediate);
+        ctx.signal.throwIfAborted();
+        bytes += Buffer.byteLength(source.text);
+        const result = scanSource(source, options);
+        for (const note of result.notes)
+            notes.push(note);
+        for (const finding of result.findings) {
+            if (findings.length < MAX_FINDINGS)
+                findings.push(finding);
+            else
+                over++;
+        }
+    }
+    if (over > 0) {
+        notes.push({
+            kind: 'truncated',
+            message: `${over} more findings past the first ${MAX_FINDINGS} were not listed`
+        });
+    }
+    return { findings, notes, bytes };
+}
+/** The accepted fingerprints of `secrets.baseline`, read where the policy was. */
+async function baselineOf(section, ctx) {
+    const path = section.baseline;
+    if (!path)
+        return { entries: [], notes: [] };
+    // Where the policy was read: at the base under policy-ref: base, so a
+    // pull request cannot accept its own leak.
+    const text = await ctx.readPolicyFile(path);
+    if (text === undefined) {
+        return {
+            entries: [],
+            notes: [
+                {
+                    kind: 'source',
+                    message: `secrets baseline ${path} does not exist where the policy was read: no finding accepted (write one with launch-gate secrets baseline)`
+                }
+            ]
+        };
+    }
+    return { entries: parseBaseline(text, path), notes: [] };
+}
+/** The policy's allow-list and PII options for the scanner. */
+function scanOptions(section) {
+    return {
+        allow: compileAllow(section),
+        pii: { email: section.pii.includes('email'), allow: section.pii_allow }
+    };
+}
+function compileAllow(section) {
+    // The schema has checked that each one compiles; a user regex runs bounded.
+    return section.allow.map(source => new bounded_regex/* BoundedRegex */.lE(source));
+}
+/** The values of `known_values`, and a note for each that cannot be searched. */
+function knownValues(section, ctx) {
+    const known = [];
+    const notes = [];
+    for (const name of section.known_values) {
+        const value = ctx.env[name];
+        if (!value) {
+            notes.push({
+                kind: 'unreadable',
+                message: `${name} is not set: its value was not searched for`
+            });
+        }
+        else if (value.length < MIN_KNOWN_VALUE_LENGTH) {
+            notes.push({
+                kind: 'unreadable',
+                message: `${name} is shorter than ${MIN_KNOWN_VALUE_LENGTH} characters: not searched for (it would match by chance)`
+            });
+        }
+        else {
+            known.push({ name, value });
+        }
+    }
+    return { known, notes };
+}
+/**
+ * Redacts and fingerprints what was found, applies the baseline and turns
+ * it into the unit's outcome. Raw values leave only through
+ * `secretValues`, for masking.
+ */
+function outcome(scope, found, sourceNotes, baseline, metrics, today = new Date().toISOString().slice(0, 10)) {
+    const all = found.map(f => ({
+        rule: f.rule.id,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        message: f.inlineAllowed
+            ? `${describe(f)} ${WHERE[scope]}, with an allow comment this change adds: that does not accept it; a reviewer can, in secrets.baseline`
+            : `${describe(f)} ${WHERE[scope]}: ${f.rule.id === rules/* EMAIL_RULE */.sW.id ? 'personal data: remove it, or list it in secrets.pii_allow' : ADVICE[scope]}`,
+        redacted: (0,redact/* redact */.E$)(f.secret),
+        fingerprint: (0,redact/* fingerprint */.Rj)(f.rule.id, f.file, f.secret),
+        ...(f.inlineAllowed ? { severity: 'warning' } : {})
+    }));
+    const { reported, accepted } = applyBaseline(all, baseline.entries, today);
+    const notes = [...sourceNotes, ...baseline.notes];
+    const failing = reported.filter(f => f.severity !== 'warning').length;
+    const secretValues = [...new Set(found.flatMap(f => maskable(f.secret)))];
+    const summary = failing > 0
+        ? `${failing} ${failing === 1 ? 'secret' : 'secrets'} ${WHERE[scope]}`
+        : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' ? 'responses' : 'files'} scanned)`;
+    const acceptedText = accepted > 0 ? `; ${accepted} accepted by the baseline` : '';
+    return {
+        ok: failing === 0,
+        summary: summary + acceptedText + noteSummary(notes),
+        metrics: {
+            ...metrics,
+            findings: failing,
+            ...(baseline.entries.length > 0 ? { baselined: accepted } : {})
+        },
+        findings: reported,
+        notes: noteLines(notes),
+        secretValues
+    };
+}
+const describe = (f) => f.name ? `value of ${f.name}` : f.rule.description;
+/** Notes as report lines, the first MAX_NOTES listed and the rest counted. */
+function noteLines(notes) {
+    const lines = notes
+        .slice(0, MAX_NOTES)
+        .map(n => (n.file ? `${n.file}: ${n.message}` : n.message));
+    if (notes.length > MAX_NOTES)
+        lines.push(`${notes.length - MAX_NOTES} more notes not listed`);
+    return lines;
+}
+/**
+ * What to register for masking. Runners mask line by line, so a multi-line
+ * value (a PEM block) is registered by its whole body lines too; nothing
+ * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
+ */
+function maskable(secret) {
+    // A value spanning lines never appears whole on one log line.
+    const values = secret.length >= MIN_MASK_LENGTH && !secret.includes('\n') ? [secret] : [];
+    if (secret.includes('\n') || secret.includes('\\n')) {
+        for (const line of secret.split(/\\n|\r?\n/)) {
+            const trimmed = line.trim();
+            if (trimmed.length >= MIN_MASK_LENGTH &&
+                !/^-----(?:BEGIN|END)\b/.test(trimmed))
+                values.push(trimmed);
+        }
+    }
+    return values;
+}
+function noteSummary(notes) {
+    const count = (kind) => notes.filter(n => n.kind === kind).length;
+    const parts = [
+        [count('binary'), 'binary skipped'],
+        [count('encoding'), 'non-UTF-8 read as Latin-1'],
+        [count('truncated'), 'cut at a size cap'],
+        [count('unreadable'), 'not read'],
+        [count('minified'), 'with matches on minified lines not reported']
+    ]
+        .filter(([n]) => n > 0)
+        .map(([n, what]) => `${n} ${what}`);
+    return parts.length > 0 ? `; ${parts.join(', ')}` : '';
+}
+
+
+/***/ }),
+
+/***/ 47838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   QE: () => (/* binding */ hasCommit),
+/* harmony export */   eS: () => (/* binding */ GIT_TIMEOUT_MS)
+/* harmony export */ });
+/* unused harmony export MAX_DIFF_BYTES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+
+/** Largest `git diff` output read; bigger changes are an error, not a guess. */
+const MAX_DIFF_BYTES = 256 * 1024 * 1024;
+/** Git commands other than fetch must finish within this. */
+const GIT_TIMEOUT_MS = 120_000;
+/** Runs git in `cwd` without a shell; failures become one-line CheckErrors. */
+function git(ctx, args, timeoutMs = GIT_TIMEOUT_MS) {
+    return new Promise((done, fail) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['-c', 'core.quotePath=false', ...args], {
+            cwd: ctx.cwd,
+            encoding: 'buffer',
+            maxBuffer: MAX_DIFF_BYTES,
+            timeout: timeoutMs,
+            signal: ctx.signal,
+            // Never wait for a credential prompt on a fetch.
+            env: { ...ctx.env, GIT_TERMINAL_PROMPT: '0' }
+        }, (error, stdout, stderr) => {
+            if (!error)
+                return done(stdout);
+            const code = error.code;
+            if (code === 'ENOENT')
+                return fail(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckError */ .tl('git is not installed or not on PATH'));
+            if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+                return fail(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckError */ .tl(`git ${args[0]} printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MB`));
+            }
+            const reason = stderr.toString('utf8').trim().split('\n').at(-1) ||
+                error.message.split('\n')[0];
+            fail(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckError */ .tl(`git ${args[0]} failed: ${reason}`));
+        });
+    });
+}
+async function hasCommit(ctx, rev) {
+    try {
+        await git(ctx, ['cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ })
+
+};
