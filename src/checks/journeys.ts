@@ -159,7 +159,9 @@ async function sendStep(
       method,
       headers: sent,
       body,
-      signal: ctx.signal
+      signal: ctx.signal,
+      // A step that captures reads the login's own token: never re-scanned.
+      private: Object.keys(step.capture ?? {}).length > 0
     })
     elapsed += res.timeMs
     for (const cookie of asArray(res.headers['set-cookie'])) {

@@ -124,6 +124,8 @@ export interface Unit {
   readonly policyPath: PolicyPath
   /** Runs alone, with nothing else in flight (load tests). */
   readonly exclusive?: boolean
+  /** Runs after every other unit: it reads what they fetched (`secrets.responses`). */
+  readonly last?: boolean
   /** Reported as `skip` with this reason, never run (e.g. `scope: off`). */
   readonly skip?: string
   /** Throwing means the check could not run: the engine reports `error`. */

@@ -139,7 +139,8 @@ async function runGateUnredacted(
     retries: policy.defaults.retries,
     targetOrigin: target?.origin,
     targetHeaders: policy.defaults.headers,
-    hostRule: new HostRule(target)
+    hostRule: new HostRule(target),
+    recordResponses: policy.secrets?.responses === true
   })
   const notes = [...(options.notes ?? [])]
   const started = new Date()

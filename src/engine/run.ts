@@ -85,10 +85,11 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     }
   }
 
-  const shared = planned.filter(p => !p.unit.exclusive)
-  const exclusive = planned.filter(p => p.unit.exclusive)
+  const shared = planned.filter(p => !p.unit.exclusive && !p.unit.last)
+  const exclusive = planned.filter(p => p.unit.exclusive && !p.unit.last)
   await runPool(shared, options.concurrency ?? 4, runOne)
   for (const item of exclusive) await runOne(item)
+  for (const item of planned.filter(p => p.unit.last)) await runOne(item)
   if (cannotJudge !== undefined) {
     return unjudgedReport(planned, options, cannotJudge, started)
   }

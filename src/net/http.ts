@@ -20,7 +20,18 @@ export interface HttpRequest {
   timeoutMs?: number
   maxBodyBytes?: number
   signal?: AbortSignal
+  /** Never kept for `secrets.responses`: a login step's answer holds its own token. */
+  private?: boolean
 }
+
+/** An answer kept for `secrets.responses`. */
+export interface RecordedResponse {
+  url: URL
+  body: Buffer
+}
+
+/** Answers kept for `secrets.responses`, in bytes at most. */
+export const MAX_RECORDED_BYTES = 50 * 1024 * 1024
 
 export interface HttpResponse {
   url: URL
@@ -48,6 +59,8 @@ export interface HttpClientOptions {
   ca?: readonly string[]
   /** Refuses private addresses when the target is public (checked at connect time). */
   hostRule?: HostRule
+  /** Keep every answer (but private ones) for `secrets.responses`. */
+  recordResponses?: boolean
   dispatcher?: Dispatcher
 }
 
@@ -89,6 +102,25 @@ export class HttpClient {
     return Object.assign(headers, lowerKeys(extra ?? {}))
   }
 
+  private readonly recorded: RecordedResponse[] = []
+  private recordedBytes = 0
+  /** Answers not kept once MAX_RECORDED_BYTES were: said by the scan. */
+  recordOverflow = 0
+
+  /** Every answer kept so far (`secrets.responses`), in the order they came. */
+  recordedResponses(): readonly RecordedResponse[] {
+    return this.recorded
+  }
+
+  private record(url: URL, body: Buffer): void {
+    if (this.recordedBytes + body.length > MAX_RECORDED_BYTES) {
+      this.recordOverflow++
+      return
+    }
+    this.recordedBytes += body.length
+    this.recorded.push({ url, body })
+  }
+
   /** One attempt. Throws CheckError when no HTTP answer came back. */
   async send(req: HttpRequest): Promise<HttpResponse> {
     const timeoutMs = req.timeoutMs ?? this.timeoutMs
@@ -110,11 +142,14 @@ export class HttpClient {
         decoded(res.body, res.headers['content-encoding'], wire),
         maxBodyBytes
       )
+      const body = Buffer.concat(chunks, size)
+      if (this.options.recordResponses && !req.private)
+        this.record(req.url, body)
       return {
         url: req.url,
         status: res.statusCode,
         headers: res.headers,
-        body: Buffer.concat(chunks, size),
+        body,
         truncated,
         transferBytes: wire.bytes || size,
         timeMs: Number(process.hrtime.bigint() - started) / 1e6

@@ -456,6 +456,12 @@ const secrets = z.strictObject({
     .describe(
       'globs of working-tree files to scan too, tracked or not (build output, logs)'
     ),
+  responses: z
+    .boolean()
+    .default(false)
+    .describe(
+      'also scan every response other checks fetched (not journey steps that capture)'
+    ),
   pii: z
     .array(z.enum(['email']))
     .default([])

@@ -18,7 +18,13 @@ import {
   MAX_REDIRECTS,
   MAX_SOURCE_MAPS
 } from './sources/bundle.ts'
-import type { SourceNote, Sources } from './sources/common.ts'
+import {
+  decode,
+  latin1Note,
+  type SourceNote,
+  type Sources
+} from './sources/common.ts'
+import { MAX_RECORDED_BYTES } from '../../net/http.ts'
 import { diffSources, gitChangeProvider } from './sources/diff.ts'
 import { GIT_TIMEOUT_MS } from './sources/git.ts'
 import { EMAIL_RULE } from './rules.ts'
@@ -28,7 +34,7 @@ import { BoundedRegex } from '../../util/bounded-regex.ts'
 
 export type SecretsSection = NonNullable<Policy['secrets']>
 
-type Scope = 'diff' | 'repo' | 'bundle' | 'paths'
+type Scope = 'diff' | 'repo' | 'bundle' | 'paths' | 'responses'
 
 /** Shorter known values would match by chance: they are not searched. */
 export const MIN_KNOWN_VALUE_LENGTH = 8
@@ -46,7 +52,8 @@ const WHERE: Record<Scope, string> = {
   diff: 'in added lines',
   repo: 'in tracked files',
   bundle: 'in the served bundle',
-  paths: 'in build output and logs'
+  paths: 'in build output and logs',
+  responses: 'in responses the site served'
 }
 
 const ADVICE: Record<Scope, string> = {
@@ -54,7 +61,9 @@ const ADVICE: Record<Scope, string> = {
   repo: 'revoke it, then load it from a secret store instead of the code',
   bundle: 'every visitor can read it: revoke it and keep it on the server',
   paths:
-    'build output and logs get uploaded and published: revoke it and keep it out of the build'
+    'build output and logs get uploaded and published: revoke it and keep it out of the build',
+  responses:
+    'anyone who makes that request can read it: revoke it and keep it out of responses'
 }
 
 /**
@@ -106,6 +115,15 @@ export const secretsCheck: Check<'secrets'> = {
         level,
         policyPath: ['secrets', 'paths'],
         run: ctx => scanPaths(section, ctx)
+      })
+    }
+    if (section.responses) {
+      units.push({
+        name: 'responses',
+        level,
+        policyPath: ['secrets', 'responses'],
+        last: true,
+        run: ctx => scanResponses(section, ctx)
       })
     }
     if (section.bundle) {
@@ -235,6 +253,35 @@ async function scanBundle(
   return scanSources('bundle', sources, section, ctx, {
     cross_origin_skipped: sources.crossOrigin
   })
+}
+
+/**
+ * `secrets.responses`: every answer the other checks fetched through the
+ * shared client (smoke, journeys, pages, headers, exposure…), read as
+ * served text; journey steps that capture were never kept.
+ */
+async function scanResponses(
+  section: SecretsSection,
+  ctx: CheckContext
+): Promise<UnitOutcome> {
+  const excluded = globMatcher(section.exclude)
+  const seen = new Set<string>()
+  const sources: Sources = { sources: [], notes: [] }
+  for (const { url, body } of ctx.http.recordedResponses()) {
+    const file = url.href
+    if (seen.has(file) || excluded(url.pathname.replace(/^\//, ''))) continue
+    seen.add(file)
+    const { text, utf8 } = decode(body)
+    if (!utf8) sources.notes.push(latin1Note(file))
+    sources.sources.push({ file, text, minified: true })
+  }
+  if (ctx.http.recordOverflow > 0) {
+    sources.notes.push({
+      kind: 'truncated',
+      message: `${ctx.http.recordOverflow} responses past the ${MAX_RECORDED_BYTES / 1024 / 1024} MB kept for this scan were not scanned`
+    })
+  }
+  return scanSources('responses', sources, section, ctx)
 }
 
 /** Scans whole sources (not a diff) and reports them as `scope`. */
@@ -396,7 +443,7 @@ export function outcome(
   const summary =
     failing > 0
       ? `${failing} ${failing === 1 ? 'secret' : 'secrets'} ${WHERE[scope]}`
-      : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' ? 'responses' : 'files'} scanned)`
+      : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' || scope === 'responses' ? 'responses' : 'files'} scanned)`
   const acceptedText =
     accepted > 0 ? `; ${accepted} accepted by the baseline` : ''
   return {
