@@ -969,6 +969,8 @@ function sourcesFromMap(text, mapUrl, notes) {
         : []);
 }
 
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __webpack_require__(59663);
 // EXTERNAL MODULE: ./src/checks/secrets/sources/git.ts
 var git = __webpack_require__(47838);
 ;// CONCATENATED MODULE: ./src/checks/secrets/sources/diff.ts
@@ -1472,6 +1474,8 @@ var bounded_regex = __webpack_require__(11623);
 
 
 
+
+
 /** Shorter known values would match by chance: they are not searched. */
 const MIN_KNOWN_VALUE_LENGTH = 8;
 /** Notes listed one by one; the rest are only counted. */
@@ -1484,13 +1488,15 @@ const WHERE = {
     diff: 'in added lines',
     repo: 'in tracked files',
     bundle: 'in the served bundle',
-    paths: 'in build output and logs'
+    paths: 'in build output and logs',
+    responses: 'in responses the site served'
 };
 const ADVICE = {
     diff: 'revoke it, then load it from a secret store instead of the code',
     repo: 'revoke it, then load it from a secret store instead of the code',
     bundle: 'every visitor can read it: revoke it and keep it on the server',
-    paths: 'build output and logs get uploaded and published: revoke it and keep it out of the build'
+    paths: 'build output and logs get uploaded and published: revoke it and keep it out of the build',
+    responses: 'anyone who makes that request can read it: revoke it and keep it out of responses'
 };
 /**
  * The `secrets` check: one unit for the diff or the repository (skipped when
@@ -1534,6 +1540,15 @@ const secretsCheck = {
                 level,
                 policyPath: ['secrets', 'paths'],
                 run: ctx => scanPaths(section, ctx)
+            });
+        }
+        if (section.responses) {
+            units.push({
+                name: 'responses',
+                level,
+                policyPath: ['secrets', 'responses'],
+                last: true,
+                run: ctx => scanResponses(section, ctx)
             });
         }
         if (section.bundle) {
@@ -1626,6 +1641,33 @@ async function scanBundle(section, ctx) {
     return scanSources('bundle', sources, section, ctx, {
         cross_origin_skipped: sources.crossOrigin
     });
+}
+/**
+ * `secrets.responses`: every answer the other checks fetched through the
+ * shared client (smoke, journeys, pages, headers, exposure…), read as
+ * served text; journey steps that capture were never kept.
+ */
+async function scanResponses(section, ctx) {
+    const excluded = (0,glob/* globMatcher */.f)(section.exclude);
+    const seen = new Set();
+    const sources = { sources: [], notes: [] };
+    for (const { url, body } of ctx.http.recordedResponses()) {
+        const file = url.href;
+        if (seen.has(file) || excluded(url.pathname.replace(/^\//, '')))
+            continue;
+        seen.add(file);
+        const { text, utf8 } = decode(body);
+        if (!utf8)
+            sources.notes.push(latin1Note(file));
+        sources.sources.push({ file, text, minified: true });
+    }
+    if (ctx.http.recordOverflow > 0) {
+        sources.notes.push({
+            kind: 'truncated',
+            message: `${ctx.http.recordOverflow} responses past the ${http/* MAX_RECORDED_BYTES */.Mw / 1024 / 1024} MB kept for this scan were not scanned`
+        });
+    }
+    return scanSources('responses', sources, section, ctx);
 }
 /** Scans whole sources (not a diff) and reports them as `scope`. */
 async function scanSources(scope, sources, section, ctx, extra = {}) {
@@ -1745,7 +1787,7 @@ function outcome(scope, found, sourceNotes, baseline, metrics, today = new Date(
     const secretValues = [...new Set(found.flatMap(f => maskable(f.secret)))];
     const summary = failing > 0
         ? `${failing} ${failing === 1 ? 'secret' : 'secrets'} ${WHERE[scope]}`
-        : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' ? 'responses' : 'files'} scanned)`;
+        : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' || scope === 'responses' ? 'responses' : 'files'} scanned)`;
     const acceptedText = accepted > 0 ? `; ${accepted} accepted by the baseline` : '';
     return {
         ok: failing === 0,

@@ -417,10 +417,12 @@ function secretOf(match) {
 
 // EXTERNAL MODULE: ./src/checks/secrets/sources/bundle.ts
 var bundle = __webpack_require__(34136);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/checks/secrets/sources/common.ts
 var common = __webpack_require__(80129);
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __webpack_require__(59663);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/checks/secrets/sources/git.ts
 var git = __webpack_require__(47838);
 ;// CONCATENATED MODULE: ./src/checks/secrets/sources/diff.ts
@@ -924,6 +926,8 @@ var bounded_regex = __webpack_require__(11623);
 
 
 
+
+
 /** Shorter known values would match by chance: they are not searched. */
 const MIN_KNOWN_VALUE_LENGTH = 8;
 /** Notes listed one by one; the rest are only counted. */
@@ -936,13 +940,15 @@ const WHERE = {
     diff: 'in added lines',
     repo: 'in tracked files',
     bundle: 'in the served bundle',
-    paths: 'in build output and logs'
+    paths: 'in build output and logs',
+    responses: 'in responses the site served'
 };
 const ADVICE = {
     diff: 'revoke it, then load it from a secret store instead of the code',
     repo: 'revoke it, then load it from a secret store instead of the code',
     bundle: 'every visitor can read it: revoke it and keep it on the server',
-    paths: 'build output and logs get uploaded and published: revoke it and keep it out of the build'
+    paths: 'build output and logs get uploaded and published: revoke it and keep it out of the build',
+    responses: 'anyone who makes that request can read it: revoke it and keep it out of responses'
 };
 /**
  * The `secrets` check: one unit for the diff or the repository (skipped when
@@ -986,6 +992,15 @@ const secretsCheck = {
                 level,
                 policyPath: ['secrets', 'paths'],
                 run: ctx => scanPaths(section, ctx)
+            });
+        }
+        if (section.responses) {
+            units.push({
+                name: 'responses',
+                level,
+                policyPath: ['secrets', 'responses'],
+                last: true,
+                run: ctx => scanResponses(section, ctx)
             });
         }
         if (section.bundle) {
@@ -1078,6 +1093,33 @@ async function scanBundle(section, ctx) {
     return scanSources('bundle', sources, section, ctx, {
         cross_origin_skipped: sources.crossOrigin
     });
+}
+/**
+ * `secrets.responses`: every answer the other checks fetched through the
+ * shared client (smoke, journeys, pages, headers, exposure…), read as
+ * served text; journey steps that capture were never kept.
+ */
+async function scanResponses(section, ctx) {
+    const excluded = (0,glob/* globMatcher */.f)(section.exclude);
+    const seen = new Set();
+    const sources = { sources: [], notes: [] };
+    for (const { url, body } of ctx.http.recordedResponses()) {
+        const file = url.href;
+        if (seen.has(file) || excluded(url.pathname.replace(/^\//, '')))
+            continue;
+        seen.add(file);
+        const { text, utf8 } = (0,common/* decode */.D4)(body);
+        if (!utf8)
+            sources.notes.push((0,common/* latin1Note */.u)(file));
+        sources.sources.push({ file, text, minified: true });
+    }
+    if (ctx.http.recordOverflow > 0) {
+        sources.notes.push({
+            kind: 'truncated',
+            message: `${ctx.http.recordOverflow} responses past the ${http/* MAX_RECORDED_BYTES */.Mw / 1024 / 1024} MB kept for this scan were not scanned`
+        });
+    }
+    return scanSources('responses', sources, section, ctx);
 }
 /** Scans whole sources (not a diff) and reports them as `scope`. */
 async function scanSources(scope, sources, section, ctx, extra = {}) {
@@ -1197,7 +1239,7 @@ function outcome(scope, found, sourceNotes, baseline, metrics, today = new Date(
     const secretValues = [...new Set(found.flatMap(f => maskable(f.secret)))];
     const summary = failing > 0
         ? `${failing} ${failing === 1 ? 'secret' : 'secrets'} ${WHERE[scope]}`
-        : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' ? 'responses' : 'files'} scanned)`;
+        : `no secrets ${WHERE[scope]} (${metrics.files_scanned} ${scope === 'bundle' || scope === 'responses' ? 'responses' : 'files'} scanned)`;
     const acceptedText = accepted > 0 ? `; ${accepted} accepted by the baseline` : '';
     return {
         ok: failing === 0,
