@@ -1,14 +1,12 @@
 // The action from src/ as the runner starts it: exit codes, fail-on, input
 // validation before any check, channels published independently, and the
 // check run completed on every way out, a cancellation (SIGTERM) included.
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  startDemoSite,
-  type DemoSite
-} from '../../examples/demo-site/server.ts'
+import type { DemoSite } from '../../examples/demo-site/server.ts'
+import { startDemoWorkspace } from '../support/demo-workspace.ts'
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts'
 import { startServer, type TestServer } from '../support/http-server.ts'
 import { runAction, startAction } from '../support/run-action.ts'
@@ -17,21 +15,9 @@ let site: DemoSite
 let workspace: string
 
 beforeAll(async () => {
-  site = await startDemoSite()
-  workspace = await mkdtemp(join(tmpdir(), 'lg-ws-'))
-  await mkdir(join(workspace, '.github'))
-  await writeFile(
-    join(workspace, 'broken.yml'),
-    'version: 1\nsmoke:\n  - name: missing\n    path: /nope\n'
-  )
-  await writeFile(
-    join(workspace, 'invalid.yml'),
-    'version: 1\nsmoke:\n  - path: /\n    timeout: 5\n'
-  )
-  await writeFile(
-    join(workspace, '.github/launch-policy.yml'),
+  ;({ site, workspace } = await startDemoWorkspace(
     'version: 1\nsmoke:\n  - name: homepage\n    path: /\n    contains: Sign up\n'
-  )
+  ))
 })
 afterAll(() => site.close())
 

@@ -1,34 +1,19 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startDemoSite,
-  type DemoSite
-} from '../../examples/demo-site/server.ts'
+import type { DemoSite } from '../../examples/demo-site/server.ts'
+import { startDemoWorkspace } from '../support/demo-workspace.ts'
 import { DIST_ACTION, DIST_CLI, runAction } from '../support/run-action.ts'
 
 let site: DemoSite
 let workspace: string
 
 beforeAll(async () => {
-  site = await startDemoSite()
-  workspace = await mkdtemp(join(tmpdir(), 'lg-ws-'))
-  await mkdir(join(workspace, '.github'))
-  await writeFile(
-    join(workspace, '.github/launch-policy.yml'),
+  ;({ site, workspace } = await startDemoWorkspace(
     'version: 1\nsmoke:\n  - name: homepage\n    path: /\n    contains: Sign up\n  - name: health\n    path: /api/health\n    json: { status: ok }\n'
-  )
-  await writeFile(
-    join(workspace, 'broken.yml'),
-    'version: 1\nsmoke:\n  - name: missing\n    path: /nope\n'
-  )
-  await writeFile(
-    join(workspace, 'invalid.yml'),
-    'version: 1\nsmoke:\n  - path: /\n    timeout: 5\n'
-  )
+  ))
 })
 afterAll(() => site.close())
 
