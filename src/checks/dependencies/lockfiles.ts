@@ -4,6 +4,7 @@ import * as yarnClassic from '@yarnpkg/lockfile'
 import { parseSyml } from '@yarnpkg/parsers'
 import { parseDocument, isMap, isScalar, type Pair } from 'yaml'
 import { CheckError } from '../../errors.ts'
+import { lineAt, lineStarts } from '../../util/lines.ts'
 
 /** One installed package as a lockfile pins it. */
 export interface LockedPackage {
@@ -182,7 +183,7 @@ function parsePnpm(text: string): LockedPackage[] {
   if (!isMap(packages)) throw new CheckError('`packages` is not a map')
   const lock = doc.toJS({ maxAliasCount: 100 }) as PnpmLock
   const devDirect = pnpmDevOnlyDirect(lock)
-  const lineCounter = lineIndex(text)
+  const starts = lineStarts(text)
   const out: LockedPackage[] = []
   for (const pair of packages.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined
@@ -196,7 +197,7 @@ function parsePnpm(text: string): LockedPackage[] {
       dev:
         value?.dev === true ||
         devDirect.has(`${parsed.name}@${parsed.version}`),
-      line: lineCounter(offset)
+      line: lineAt(starts, offset) + 1
     })
   }
   return out
@@ -246,23 +247,6 @@ function pnpmKey(key: string): { name: string; version: string } | undefined {
   return slash > 0
     ? { name: bare.slice(0, slash), version: bare.slice(slash + 1) }
     : undefined
-}
-
-/** Offset → 1-based line. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++)
-    if (text.charCodeAt(i) === 10) starts.push(i + 1)
-  return offset => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid] <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
-  }
 }
 
 /** yarn.lock entry headers (unindented, ending in `:`): each descriptor → its line. */

@@ -1,3 +1,4 @@
+import { lineAt, lineStarts } from '../../util/lines.ts'
 import { entropy } from './redact.ts'
 import { isPlaceholder } from './placeholder.ts'
 import {
@@ -131,7 +132,7 @@ export function scanSource(
   options: ScanOptions
 ): ScanResult {
   const { text } = source
-  const lines = lineIndex(text)
+  const lines = lineStarts(text)
   const found = new Finder(source, lines, options)
 
   for (const known of options.knownValues) {
@@ -168,26 +169,6 @@ export function scanSource(
     )
   }
   return found.result()
-}
-
-/** Offsets of each line start; line i spans starts[i] .. starts[i+1]-1. */
-function lineIndex(text: string): number[] {
-  const starts = [0]
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-    starts.push(at + 1)
-  }
-  return starts
-}
-
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (starts[mid] <= offset) low = mid
-    else high = mid - 1
-  }
-  return low
 }
 
 const lineOf = (
