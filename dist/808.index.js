@@ -339,7 +339,10 @@ var lockfile = __webpack_require__(37716);
 var lib = __webpack_require__(67823);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/util/lines.ts
+var lines = __webpack_require__(70895);
 ;// CONCATENATED MODULE: ./src/checks/dependencies/lockfiles.ts
+
 
 
 
@@ -498,7 +501,7 @@ function parsePnpm(text) {
         throw new errors/* CheckError */.tl('`packages` is not a map');
     const lock = doc.toJS({ maxAliasCount: 100 });
     const devDirect = pnpmDevOnlyDirect(lock);
-    const lineCounter = lineIndex(text);
+    const starts = (0,lines/* lineStarts */._)(text);
     const out = [];
     for (const pair of packages.items) {
         const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
@@ -513,7 +516,7 @@ function parsePnpm(text) {
             ...parsed,
             dev: value?.dev === true ||
                 devDirect.has(`${parsed.name}@${parsed.version}`),
-            line: lineCounter(offset)
+            line: (0,lines/* lineAt */.m)(starts, offset) + 1
         });
     }
     return out;
@@ -549,25 +552,6 @@ function pnpmKey(key) {
     return slash > 0
         ? { name: bare.slice(0, slash), version: bare.slice(slash + 1) }
         : undefined;
-}
-/** Offset → 1-based line. */
-function lineIndex(text) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++)
-        if (text.charCodeAt(i) === 10)
-            starts.push(i + 1);
-    return offset => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    };
 }
 /** yarn.lock entry headers (unindented, ending in `:`): each descriptor → its line. */
 function yarnDescriptorLines(text) {
@@ -941,6 +925,38 @@ async function hasCommit(ctx, rev) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 70895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ lineStarts),
+/* harmony export */   m: () => (/* binding */ lineAt)
+/* harmony export */ });
+/** Offsets of each line start: line i (0-based) begins at starts[i]. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        starts.push(at + 1);
+    }
+    return starts;
+}
+/** The 0-based line holding `offset`, by binary search over `lineStarts`. */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
 }
 
 

@@ -431,11 +431,14 @@ function renderBaseline(findings, previous, today) {
 
 // EXTERNAL MODULE: ./src/checks/secrets/redact.ts
 var redact = __webpack_require__(55830);
+// EXTERNAL MODULE: ./src/util/lines.ts
+var util_lines = __webpack_require__(70895);
 // EXTERNAL MODULE: ./src/checks/secrets/placeholder.ts
 var placeholder = __webpack_require__(69126);
 // EXTERNAL MODULE: ./src/checks/secrets/rules.ts + 1 modules
 var rules = __webpack_require__(84693);
 ;// CONCATENATED MODULE: ./src/checks/secrets/scan.ts
+
 
 
 
@@ -489,7 +492,7 @@ const MAX_FINDINGS_PER_SOURCE = 1000;
  */
 function scanSource(source, options) {
     const { text } = source;
-    const lines = lineIndex(text);
+    const lines = (0,util_lines/* lineStarts */._)(text);
     const found = new Finder(source, lines, options);
     for (const known of options.knownValues) {
         for (let at = text.indexOf(known.value); at >= 0; at = text.indexOf(known.value, at + 1)) {
@@ -518,26 +521,6 @@ function scanSource(source, options) {
     }
     return found.result();
 }
-/** Offsets of each line start; line i spans starts[i] .. starts[i+1]-1. */
-function lineIndex(text) {
-    const starts = [0];
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-        starts.push(at + 1);
-    }
-    return starts;
-}
-function lineAt(starts, offset) {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= offset)
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return low;
-}
 const lineOf = (text, starts, index) => {
     const start = starts[index];
     let end = index + 1 < starts.length ? starts[index + 1] - 1 : text.length;
@@ -560,7 +543,7 @@ function pickLines(text, starts) {
         while ((match = re.exec(text)) !== null) {
             keywords.add(re.ignoreCase ? match[0].toLowerCase() : match[0]);
             if (match.index >= (starts[lastLine + 1] ?? Infinity) || lastLine < 0) {
-                lastLine = lineAt(starts, match.index);
+                lastLine = (0,util_lines/* lineAt */.m)(starts, match.index);
                 hits.add(lastLine);
             }
         }
@@ -628,7 +611,7 @@ class Finder {
             if (rule.accept) {
                 const where = {
                     file: this.source.file,
-                    line: lineText(this.source.text, this.starts, lineAt(this.starts, absolute))
+                    line: lineText(this.source.text, this.starts, (0,util_lines/* lineAt */.m)(this.starts, absolute))
                 };
                 const verdict = rule.accept(secret, match, where);
                 if (verdict === false) {
@@ -654,11 +637,11 @@ class Finder {
     }
     overlaps(start, length) {
         const end = start + length;
-        const spans = this.claimed.get(lineAt(this.starts, start)) ?? [];
+        const spans = this.claimed.get((0,util_lines/* lineAt */.m)(this.starts, start)) ?? [];
         return spans.some(([a, b]) => start < b && a < end);
     }
     claim(start, length) {
-        const line = lineAt(this.starts, start);
+        const line = (0,util_lines/* lineAt */.m)(this.starts, start);
         const spans = this.claimed.get(line);
         if (spans)
             spans.push([start, start + length]);
@@ -672,7 +655,7 @@ class Finder {
                 return;
             this.claim(offset, secret.length);
         }
-        const index = lineAt(this.starts, offset);
+        const index = (0,util_lines/* lineAt */.m)(this.starts, offset);
         const line = lineOf(source.text, this.starts, index);
         const textOfLine = source.text.slice(line.start, line.end);
         const numberOf = (i) => source.lineNumbers?.[i] ?? i + 1;
@@ -1899,6 +1882,38 @@ async function hasCommit(ctx, rev) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 70895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ lineStarts),
+/* harmony export */   m: () => (/* binding */ lineAt)
+/* harmony export */ });
+/** Offsets of each line start: line i (0-based) begins at starts[i]. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        starts.push(at + 1);
+    }
+    return starts;
+}
+/** The 0-based line holding `offset`, by binary search over `lineStarts`. */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
 }
 
 
