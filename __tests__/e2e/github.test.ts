@@ -308,7 +308,8 @@ describe('policy-ref: base', () => {
       inputs: { url: '', 'policy-ref': 'base' }
     })
     expect(run.code).toBe(1)
-    expect(calls('GET', new RegExp(`commits/${HEAD}/pulls$`))).not.toEqual([])
+    // One look-up serves both the policy's base and the comment.
+    expect(calls('GET', new RegExp(`commits/${HEAD}/pulls$`))).toHaveLength(1)
     expect(contentReads().map(r => r.query.get('ref'))).toEqual([BASE])
     expect((await readReport(run)).notes[0]).toBe(
       "policy read from the deployment's base ba5e000 (policy-ref: base), as is every file it names"

@@ -7,6 +7,7 @@ import { mergeShardReports, readShardReports } from '../engine/shards.ts'
 import { cannotJudgeReport, stoppedReport } from '../engine/run.ts'
 import { githubChangeProvider } from '../github/changes.ts'
 import { createClient, createUrgentClient } from '../github/client.ts'
+import { pullRequestLookup } from '../github/comments.ts'
 import type { GitHubApi } from '../github/policy-at-base.ts'
 import { GitHubReporter } from '../github/reporter.ts'
 import { PolicyError } from '../policy/errors.ts'
@@ -164,7 +165,12 @@ function connect(settings: ActionSettings) {
     baseUrl: settings.apiUrl,
     log: log.info
   })
-  return { octokit, repo: { owner, repo } }
+  const where = { owner, repo }
+  return {
+    octokit,
+    repo: where,
+    pullRequestOf: pullRequestLookup(octokit, where)
+  }
 }
 
 function createReporter(settings: ActionSettings, api: GitHubApi) {

@@ -53,16 +53,34 @@ export async function upsertStickyComment(
   return 'created'
 }
 
-/** The open pull request a commit belongs to (deployment_status has no PR number). */
-export async function pullRequestForCommit(
+/** A commit's pull request: deployment_status carries none of its own. */
+export interface AssociatedPull {
+  number: number
+  baseSha: string
+}
+
+/**
+ * Looks up the pull request a commit belongs to (an open one first), once
+ * per commit: the policy's base and the sticky comment both need it.
+ */
+export function pullRequestLookup(
   octokit: Octokit,
-  repo: Repo,
-  sha: string
-): Promise<number | undefined> {
-  const { data } =
-    await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-      ...repo,
-      commit_sha: sha
-    })
-  return (data.find(pr => pr.state === 'open') ?? data[0])?.number
+  repo: Repo
+): (sha: string) => Promise<AssociatedPull | undefined> {
+  const asked = new Map<string, Promise<AssociatedPull | undefined>>()
+  return sha => {
+    let answer = asked.get(sha)
+    if (!answer) {
+      answer = octokit.rest.repos
+        .listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha })
+        .then(({ data }) => {
+          const pull = data.find(pr => pr.state === 'open') ?? data[0]
+          return pull && { number: pull.number, baseSha: pull.base.sha }
+        })
+      // A failed lookup is asked again by the next caller.
+      answer.catch(() => asked.delete(sha))
+      asked.set(sha, answer)
+    }
+    return answer
+  }
 }

@@ -4,11 +4,14 @@ import { repositoryPath, type PolicyFileReader } from '../policy/files.ts'
 import { errorMessage } from '../util/errors.ts'
 import { statusOf, type Octokit } from './client.ts'
 import type { Repo } from './checks.ts'
+import type { AssociatedPull } from './comments.ts'
 import type { EventContext } from './context.ts'
 
 export interface GitHubApi {
   octokit: Octokit
   repo: Repo
+  /** The pull request of a commit, asked once (`pullRequestLookup`). */
+  pullRequestOf(sha: string): Promise<AssociatedPull | undefined>
 }
 
 /** The commit `policy-ref: base` reads the policy at, and why that one. */
@@ -103,20 +106,15 @@ async function defaultBranchHead(
  * none, the deployed commit itself when the default branch contains it.
  */
 async function deploymentBase(
-  { octokit, repo }: GitHubApi,
+  { octokit, repo, pullRequestOf }: GitHubApi,
   event: EventContext,
   cannot: (why: string) => Error
 ): Promise<string> {
   const sha = event.headSha
   if (!sha || !COMMIT_ID.test(sha)) throw cannot('the deployment has no sha')
   try {
-    const { data: pulls } =
-      await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-        ...repo,
-        commit_sha: sha
-      })
-    const pull = pulls.find(pr => pr.state === 'open') ?? pulls[0]
-    if (pull) return pull.base.sha
+    const pull = await pullRequestOf(sha)
+    if (pull) return pull.baseSha
     const branch =
       event.defaultBranch ??
       (await octokit.rest.repos.get({ ...repo })).data.default_branch

@@ -9,7 +9,7 @@ import type { Report } from '../report/model.ts'
 import { commentMarker, renderPrComment } from '../report/pr-comment.ts'
 import type { Octokit } from './client.ts'
 import { completeCheckRun, createCheckRun, type Repo } from './checks.ts'
-import { pullRequestForCommit, upsertStickyComment } from './comments.ts'
+import { upsertStickyComment, type AssociatedPull } from './comments.ts'
 import { syncFailureIssue } from './failure-issue.ts'
 import { describeGitHubFailure } from './permissions.ts'
 import { markdownText, oneLine } from '../util/untrusted.ts'
@@ -23,6 +23,8 @@ export interface GitHubReporterOptions {
   /** The commit the check run is filed on. */
   sha?: string
   pullNumber?: number
+  /** Finds the pull request of `sha` when the event names none. */
+  pullRequestOf(sha: string): Promise<AssociatedPull | undefined>
   /** The gate key (§7.0): tells two gates in one PR (or repository) apart. */
   key: string
   comment: boolean
@@ -149,7 +151,8 @@ export class GitHubReporter {
   }
 
   private async comment(report: Report): Promise<void> {
-    const { octokit, repo, eventName, sha, key, runUrl } = this.options
+    const { octokit, repo, eventName, sha, key, runUrl, pullRequestOf } =
+      this.options
     if (!this.options.comment || !PR_EVENTS.has(eventName)) return
     await this.attempt(
       'post the PR comment',
@@ -157,7 +160,7 @@ export class GitHubReporter {
       async () => {
         const pullNumber =
           this.options.pullNumber ??
-          (sha ? await pullRequestForCommit(octokit, repo, sha) : undefined)
+          (sha ? (await pullRequestOf(sha))?.number : undefined)
         if (pullNumber === undefined) {
           this.options.info('No pull request for this commit: no comment')
           return

@@ -31,6 +31,7 @@ import { EMAIL_RULE } from './rules.ts'
 import { pathSources } from './sources/paths.ts'
 import { repoSources } from './sources/repo.ts'
 import { BoundedRegex } from '../../util/bounded-regex.ts'
+import { safeToMask } from '../../util/redact.ts'
 
 export type SecretsSection = NonNullable<Policy['secrets']>
 
@@ -44,9 +45,6 @@ const MAX_NOTES = 50
 
 /** Findings kept per unit; past it a note counts the rest. */
 export const MAX_FINDINGS = 5000
-
-/** Masking a shorter value would hide common text and tell what it is. */
-const MIN_MASK_LENGTH = 8
 
 const WHERE: Record<Scope, string> = {
   diff: 'in added lines',
@@ -475,24 +473,18 @@ function noteLines(notes: readonly SourceNote[]): string[] {
 
 /**
  * What to register for masking. Runners mask line by line, so a multi-line
- * value (a PEM block) is registered by its whole body lines too; nothing
- * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
+ * value (a PEM block) is registered by its whole body lines too; only pieces
+ * safe to mask (util/redact.ts) are ever registered (the rest is redacted).
  */
 export function maskable(secret: string): string[] {
   // A value spanning lines never appears whole on one log line.
-  const values =
-    secret.length >= MIN_MASK_LENGTH && !secret.includes('\n') ? [secret] : []
+  const pieces = secret.includes('\n') ? [] : [secret]
   if (secret.includes('\n') || secret.includes('\\n')) {
     for (const line of secret.split(/\\n|\r?\n/)) {
-      const trimmed = line.trim()
-      if (
-        trimmed.length >= MIN_MASK_LENGTH &&
-        !/^-----(?:BEGIN|END)\b/.test(trimmed)
-      )
-        values.push(trimmed)
+      if (!/^-----(?:BEGIN|END)\b/.test(line.trim())) pieces.push(line.trim())
     }
   }
-  return values
+  return pieces.filter(safeToMask)
 }
 
 function noteSummary(notes: readonly SourceNote[]): string {
