@@ -1,6 +1,7 @@
-// A hostile target (our own server on 127.0.0.1) and a policy with ${VAR}
-// secrets, run through the CLI; every channel the renderers produce is
-// checked on its raw text, split on CR and LF as the Actions runner does.
+// A hostile target (our own HTTP server, DNS zone and certificate on
+// 127.0.0.1) and a policy with ${VAR} secrets, run through the CLI; every
+// channel the renderers produce is checked on its raw text, split on CR and
+// LF as the Actions runner does.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,8 +12,14 @@ import { renderCheckRun } from '../../src/report/check-run.ts'
 import type { Report } from '../../src/report/model.ts'
 import { renderPrComment } from '../../src/report/pr-comment.ts'
 import { renderStepSummary } from '../../src/report/summary.ts'
+import {
+  startDnsServer,
+  type LocalDnsServer
+} from '../../examples/demo-site/dns-server.ts'
+import { makeLocalCa } from '../../examples/demo-site/certs.ts'
 import { runCli } from '../support/cli.ts'
 import { startServer, type TestServer } from '../support/http-server.ts'
+import { startHttpsServer } from '../support/https-server.ts'
 
 const INJECTION =
   '::warning::fake ::add-mask::fail ::stop-commands::tok ##[error]x ' +
@@ -133,6 +140,111 @@ describe('a hostile target through every channel', () => {
     for (const a of renderCheckRun(report).annotations) {
       expectNoCommand(`${a.title}\n${a.message}`)
     }
+  })
+})
+
+/** Every channel's text of one CLI run, checked the same way. */
+async function expectInertEverywhere(dir: string, run: { stdout: string }) {
+  expectNoCommand(run.stdout)
+  const report = JSON.parse(
+    await readFile(join(dir, 'out/report.json'), 'utf8')
+  ) as Report
+  expectNoCommand(report.summary)
+  for (const markdown of [
+    renderStepSummary(report),
+    renderPrComment(report, '<!-- marker -->'),
+    renderCheckRun(report).summary
+  ]) {
+    expectMarkdownInert(markdown)
+    expect(markdown).not.toContain('\r')
+  }
+  for (const a of renderCheckRun(report).annotations) {
+    expectNoCommand(`${a.title}\n${a.message}`)
+  }
+  return report
+}
+
+describe("a hostile target's DNS records and certificate", () => {
+  // Certificate names cannot hold `/` or `,` in openssl's syntax, nor be
+  // over 64 characters: the same injections without the link's URL.
+  const CERT_INJECTION =
+    '::warning::c ##[error]x <img src=x> @octocat #1 \x1b[31m'
+  let dns: LocalDnsServer
+  let site: TestServer
+  let removeCa: () => void
+
+  beforeAll(async () => {
+    dns = await startDnsServer({
+      'evil.test': [
+        { type: 'TXT', text: `v=spf1 ip4:127.0.0.1 ${INJECTION} -all` },
+        { type: 'TXT', text: `site-verification=${INJECTION}\r\n::error::raw` },
+        { type: 'MX', exchange: 'mx.evil.test', priority: 10 },
+        { type: 'CAA', tag: 'issue', value: `${INJECTION}\n::error::caa` }
+      ],
+      '_dmarc.evil.test': [
+        {
+          type: 'TXT',
+          text: `v=DMARC1; p=none; rua=mailto:${INJECTION}\r\n::error::raw\x1b[31m`
+        }
+      ],
+      'sel._domainkey.evil.test': [
+        { type: 'TXT', text: `v=DKIM1; k=rsa; p=${INJECTION}` }
+      ]
+    })
+    const ca = makeLocalCa(CERT_INJECTION)
+    removeCa = ca.remove
+    const now = Date.now()
+    // In openssl's config syntax `#` starts a comment: names without it.
+    const leaf = ca.issue(
+      'leaf',
+      'DNS:::warning::san.test,DNS:<img src=x>.test,DNS:[l](https:.evil.test)',
+      new Date(now - 86_400_000),
+      new Date(now + 30 * 86_400_000)
+    )
+    site = await startHttpsServer(leaf, (_req, res) => res.end('ok'))
+  })
+
+  afterAll(async () => {
+    await Promise.all([dns.close(), site.close()])
+    removeCa()
+  })
+
+  it('shows their text inert in every channel', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lg-hostile-records-'))
+    await writeFile(
+      join(dir, 'launch.yml'),
+      `version: 1
+target: ${site.url}
+defaults: { timeout: 2s, retries: 0 }
+tls: {}
+dns:
+  resolver: "${dns.address}"
+  records:
+    - { name: evil.test, type: TXT, value: "expected-verification" }
+    - { name: evil.test, type: CAA, value: letsencrypt.org }
+email:
+  domain: evil.test
+  dkim: { selectors: [sel] }
+`
+    )
+    const run = await runCli(
+      ['check', '--policy', 'launch.yml', '--json', 'out/report.json'],
+      { cwd: dir }
+    )
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(1)
+    const report = await expectInertEverywhere(dir, run)
+    const text = JSON.stringify(report)
+    // The hostile names and records did reach the report, made inert.
+    const tls = report.checks.find(c => c.kind === 'tls')
+    expect(tls?.status).toBe('fail')
+    expect(JSON.stringify(tls)).toContain('(issuer ::warning::c')
+    expect(JSON.stringify(tls)).toContain('DNS:<img src=x>.test')
+    expect(text).toContain('site-verification')
+    for (const kind of ['dns', 'email']) {
+      expect(report.checks.filter(c => c.kind === kind)).not.toEqual([])
+    }
+    expect(run.stdout).toContain('add-mask')
   })
 })
 
