@@ -27,16 +27,32 @@ beforeAll(async () => {
   ])
   // No title, no lang, an image without alt, no meta description: the
   // accessibility and SEO scores stay below 100 on any machine.
-  site = await serve('127.0.0.1', path =>
-    path === '/'
-      ? [
-          'text/html',
-          `<!doctype html><html><head><meta charset="utf-8"></head><body>
+  // Two scripts name source maps: one on their own origin, one elsewhere.
+  const pages: Record<string, [string, string]> = {
+    '/': [
+      'text/html',
+      `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <h1>Launch</h1><img src="${third.url}/logo.svg" width="10" height="10">
 <img src="http://169.254.169.254/latest/meta-data/x.png" width="1" height="1">
+<script src="/app.js"></script><script src="/cross.js"></script>
 </body></html>`
-        ]
-      : ['text/plain', 'not found']
+    ],
+    '/app.js': [
+      'text/javascript',
+      'globalThis.app = 1\n//# sourceMappingURL=/app.js.map\n'
+    ],
+    '/app.js.map': [
+      'application/json',
+      '{"version":3,"sources":["app.ts"],"names":[],"mappings":"AAAA"}'
+    ],
+    '/cross.js': [
+      'text/javascript',
+      `globalThis.cross = 1\n//# sourceMappingURL=${third.url}/cross.js.map\n`
+    ]
+  }
+  site = await serve(
+    '127.0.0.1',
+    path => pages[path] ?? ['text/plain', 'not found']
   )
 })
 
@@ -123,6 +139,10 @@ describe('lighthouse', () => {
       true
     )
     expect(JSON.stringify(outcome)).not.toContain(BYPASS)
+    // Lighthouse fetches source maps itself, past the browser's host rule:
+    // only those on their script's own origin (src/checks/lighthouse/config.ts).
+    expect(site.requests.map(s => s.path)).toContain('/app.js.map')
+    expect(third.requests.map(s => s.path)).not.toContain('/cross.js.map')
     // One Lighthouse run on a shared 2-core machine takes 15–40 s.
   }, 180_000)
 

@@ -7,6 +7,7 @@ import { LIGHTHOUSE_CATEGORIES, type Policy } from '../policy/schema.ts'
 import { formatDuration } from '../util/duration.ts'
 import { HostRule } from '../net/host-rule.ts'
 import { findChrome, launchBrowser } from './lighthouse/browser.ts'
+import { writeLighthouseConfig } from './lighthouse/config.ts'
 import { findLighthouse, LIGHTHOUSE_VERSION } from './lighthouse/package.ts'
 import { LIGHTHOUSE_REPORT_DIR } from './lighthouse/reports.ts'
 import { failedOutcome } from './outcome.ts'
@@ -97,14 +98,19 @@ async function auditUrl(
   )
   const work = await mkdtemp(join(tmpdir(), 'launch-gate-lighthouse-'))
   try {
+    const config = await writeLighthouseConfig(
+      lighthouse.cli,
+      section.preset,
+      work
+    )
     const runs: { lhr: LighthouseResult; html: string }[] = []
     for (let run = 0; run < section.runs; run++) {
       const base = join(work, `run-${run}`)
       await runLighthouse(
         lighthouse.cli,
+        config,
         url,
         browser.port,
-        section.preset,
         base,
         ctx.signal
       )
@@ -152,9 +158,9 @@ function targetHeaders(ctx: CheckContext, url: URL): Record<string, string> {
 /** One Lighthouse CLI run against the browser at `port`, writing `<base>.report.{json,html}`. */
 function runLighthouse(
   cli: string,
+  config: string,
   url: URL,
   port: number,
-  preset: LighthouseSection['preset'],
   base: string,
   signal: AbortSignal
 ): Promise<void> {
@@ -168,7 +174,7 @@ function runLighthouse(
     `--output-path=${base}`,
     `--only-categories=${LIGHTHOUSE_CATEGORIES.join(',')}`,
     '--quiet',
-    ...(preset === 'desktop' ? ['--preset=desktop'] : [])
+    `--config-path=${config}`
   ]
   return new Promise((resolve, reject) => {
     execFile(
