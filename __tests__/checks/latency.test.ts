@@ -569,6 +569,33 @@ describe('evaluateLatency', () => {
   })
 })
 
+// A percentile from too few samples says so (issue 16): p95 rests on the
+// slowest 5 % of successes, so fewer than 100 give it a "low sample" note.
+describe('low sample notes', () => {
+  it('notes each budgeted percentile judged from too few successes', () => {
+    const outcome = evaluateLatency(
+      { p50: 100, p95: 100, p99: 100 },
+      result({ count: 60 }),
+      10_000
+    )
+    expect(outcome.ok).toBe(true)
+    expect(outcome.notes).toEqual([
+      'low sample: p95 from 60 successful responses (100 or more make it steady)',
+      'low sample: p99 from 60 successful responses (500 or more make it steady)'
+    ])
+  })
+
+  it('says nothing when the sample is large enough, or for max', () => {
+    expect(
+      evaluateLatency({ p95: 100, max: 500 }, result({ count: 100 }), 10_000)
+        .notes
+    ).toEqual([])
+    expect(
+      evaluateLatency({ p95: 10 }, result({ count: 500 }), 10_000).notes
+    ).toEqual([])
+  })
+})
+
 describe('loadBounds', () => {
   const rate = (r: number) => ({ kind: 'rate', rate: r }) as const
   const closed = (c: number) =>
