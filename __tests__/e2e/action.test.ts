@@ -228,5 +228,56 @@ describe('on GitHub, the check run always ends', () => {
       )
       expect(completed.body.output.summary).not.toContain('slow')
     })
+
+    it('on SIGTERM before the check run was created: waits for it, then completes it `cancelled`', async () => {
+      // This fake holds the creation's answer until the action was stopped.
+      let release = () => {}
+      const held = await startFakeGitHub({
+        routes: [
+          (request, res) => {
+            if (request.method !== 'POST' || !/check-runs$/.test(request.path))
+              return false
+            release = () => {
+              res.writeHead(201, { 'content-type': 'application/json' })
+              res.end(
+                JSON.stringify({ id: 77, app: { slug: 'github-actions' } })
+              )
+            }
+            return true
+          }
+        ]
+      })
+      try {
+        const { child, done } = await startAction({
+          workspace,
+          ...onPullRequest,
+          inputs: { url: hanging.url, 'github-token': 't' },
+          env: { GITHUB_API_URL: held.url }
+        })
+        let log = ''
+        child.stdout?.on('data', chunk => (log += chunk))
+        const until = (ready: () => boolean) =>
+          new Promise<void>(resolve => {
+            const poll = setInterval(() => {
+              if (ready()) {
+                clearInterval(poll)
+                resolve()
+              }
+            }, 50)
+          })
+        await until(() => held.requests.some(r => r.method === 'POST'))
+        child.kill('SIGTERM')
+        await until(() => log.includes('launch-gate was cancelled (SIGTERM)'))
+        release()
+        expect((await done).code).toBe(143)
+        const patches = held.requests.filter(r => r.method === 'PATCH')
+        expect(patches.map(r => r.path)).toEqual([
+          '/repos/acme/shop/check-runs/77'
+        ])
+        expect(patches[0].body).toMatchObject({ conclusion: 'cancelled' })
+      } finally {
+        await held.close()
+      }
+    })
   })
 })

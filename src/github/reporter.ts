@@ -54,6 +54,8 @@ export class GitHubReporter {
   private readonly options: GitHubReporterOptions
   private checkRunId: number | undefined
   private gateAuthor: string | undefined
+  /** The check run's creation, which a completion waits for. */
+  private creation: Promise<void> | undefined
   /** The completion sent (or being sent): the check run is completed once. */
   private completion: Promise<void> | undefined
 
@@ -75,11 +77,16 @@ export class GitHubReporter {
   async start(): Promise<void> {
     const { octokit, repo, sha, runUrl } = this.options
     if (!sha) return
-    await this.attempt('create the check run', 'checks: write', async () => {
-      const created = await createCheckRun(octokit, repo, sha, runUrl)
-      this.checkRunId = created.id
-      this.gateAuthor = created.author
-    })
+    this.creation = this.attempt(
+      'create the check run',
+      'checks: write',
+      async () => {
+        const created = await createCheckRun(octokit, repo, sha, runUrl)
+        this.checkRunId = created.id
+        this.gateAuthor = created.author
+      }
+    )
+    await this.creation
   }
 
   /** Each channel on its own: one failing does not keep the others back. */
@@ -140,6 +147,8 @@ export class GitHubReporter {
     output: CheckRunOutput,
     octokit = this.options.octokit
   ): Promise<void> {
+    // A cancellation can come while the creation is still unanswered.
+    await this.creation
     const id = this.checkRunId
     if (id === undefined) return
     this.completion ??= this.attempt(
