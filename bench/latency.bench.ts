@@ -9,7 +9,12 @@
 //   6. the open model's own overhead on an idle and on a 20 ms endpoint
 // `node bench/latency.bench.ts SECTION…` runs only those sections;
 // BENCH_ENGINE_BEFORE=../src/…/old-load.ts adds an older engine to 2 and 6.
-import { fork, spawn, type ChildProcess } from 'node:child_process'
+import {
+  execFileSync,
+  fork,
+  spawn,
+  type ChildProcess
+} from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { latencyCheck } from '../src/checks/latency/index.ts'
@@ -110,18 +115,39 @@ interface Generated {
 /** The engine's default warm-up, as load-generator.ts gives every tool. */
 const WARMUP_SECONDS = 1
 
+/**
+ * Gives a process (all its threads) one CPU of its own, on Linux with
+ * `taskset` and two cores or more. Unpinned, the server and the generator
+ * took turns on both cores and single rounds moved by ±30 %.
+ */
+function pin(pid: number | undefined, cpu: number): boolean {
+  if (pid === undefined || process.platform !== 'linux') return false
+  if (availableParallelism() < 2) return false
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], {
+      stdio: 'ignore'
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** One generator in a fresh process: see bench/load-generator.ts. */
 function generate(
   tool: 'engine' | 'autocannon',
   url: string,
   seconds: number,
-  engineModule?: string
+  engineModule?: string,
+  cpu?: number
 ): Promise<Generated> {
   const args = [tool, url, String(seconds)]
   if (engineModule) args.push(engineModule)
   const child = spawn(process.execPath, [here('load-generator.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
+  // Pinned within milliseconds of its start, well inside its 1 s warm-up.
+  if (cpu !== undefined) pin(child.pid, cpu)
   let out = ''
   child.stdout.on('data', chunk => (out += chunk))
   return new Promise((resolve, reject) => {
@@ -154,8 +180,15 @@ async function throughput() {
       .join(' ')} on ${availableParallelism()} cores`
   )
   const server = await startServer()
+  const pinned = pin(server.process.pid, availableParallelism() - 1)
+  const cpu = pinned ? 0 : undefined
+  console.log(
+    pinned
+      ? `   the server runs on CPU ${availableParallelism() - 1}, every generator on CPU 0`
+      : '   not pinned to CPUs (needs Linux, taskset and two cores): expect noisy rounds'
+  )
   const url = `${server.url}/fast`
-  await generate('autocannon', url, 2) // warms the server's JIT for every tool
+  await generate('autocannon', url, 2, undefined, cpu) // warms the server's JIT for every tool
   const cannon: Generated[] = []
   const engine = new Map<string, Generated[]>(
     engines.map(([name]) => [name, []])
@@ -172,7 +205,8 @@ async function throughput() {
         name === 'autocannon' ? 'autocannon' : 'engine',
         url,
         ROUND_SECONDS,
-        module
+        module,
+        cpu
       )
       if (name === 'autocannon') cannon.push(figures)
       else engine.get(name)?.push(figures)
