@@ -151,7 +151,7 @@ describe('action with history on a data branch', () => {
           base: { sha: 'b'.repeat(40) }
         }
       },
-      inputs: { url: site.url, 'github-token': 'test-token', comment: 'false' },
+      inputs: { url: site.url, 'github-token': 'test-token' },
       env: {
         GITHUB_API_URL: api.url,
         GITHUB_WORKFLOW_REF:
@@ -163,6 +163,10 @@ describe('action with history on a data branch', () => {
     })
     expect(pr.code).toBe(0)
     expect(pr.stepSummary).toMatch(
+      /vs main \\\(median of 3 runs\\\): p95 [+-]\d+ %/
+    )
+    // The sticky comment carries the same comparison.
+    expect(api.comments.get(7)?.[0].body).toMatch(
       /vs main \\\(median of 3 runs\\\): p95 [+-]\d+ %/
     )
     expect(historyCalls().map(r => r.method)).toEqual(['GET', 'GET'])
