@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url'
 /**
  * Writes the Lighthouse config the gate runs with (`--config-path`) and
  * returns its path. It is Lighthouse's default config (with the desktop
- * settings for `desktop`) with one gatherer changed: source maps are fetched only from the origin of the
- * script that names them.
+ * settings for `desktop`) with one gatherer changed: source maps are fetched
+ * only from the origin of the script that names them.
  *
  * Why: the gate pauses every page request over the DevTools protocol to
  * apply the host rule (§7.0), but Lighthouse fetches source maps itself
@@ -36,6 +36,12 @@ const { default: SourceMaps } = await import(${module('core/gather/gatherers/sou
 const { default: defaults } = await import(${module('core/config/default-config.js')})
 
 class SameOriginSourceMaps extends SourceMaps {
+  async getArtifact(context) {
+    // A Lighthouse without the method below (not 12.x): no map is fetched.
+    if (typeof super._retrieveMapFromScript !== 'function') return []
+    return super.getArtifact(context)
+  }
+
   async _retrieveMapFromScript(driver, script) {
     const map = script.sourceMapURL ?? ''
     if (!map.startsWith('data:')) {
