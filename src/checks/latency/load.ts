@@ -1,13 +1,19 @@
 /**
  * The load engine: an open model (`rate`, arrivals on a fixed schedule) and a
  * closed model (`concurrency`, N requests in flight), each bounded by a count
- * cap and a time cap. Requests go through undici's `dispatch()` with a
- * minimal handler, which keeps up with autocannon where `request()` does not.
+ * cap and a time cap. The open model sends through an undici Pool with a
+ * minimal `dispatch()` handler (a request may wait for a free connection);
+ * the closed model through one LoadConnection per slot (connection.ts).
  */
 import { rootCertificates } from 'node:tls'
-import { Client, Pool, type Dispatcher } from 'undici'
+import { buildConnector, Pool, type Dispatcher } from 'undici'
 import { describeNetworkError } from '../../net/http.ts'
 import type { HostRule } from '../../net/host-rule.ts'
+import {
+  LoadConnection,
+  requestBytes,
+  type AnswerHandler
+} from './connection.ts'
 import { LatencyHistogram, type LatencyFigures } from './histogram.ts'
 
 /** With neither `duration` nor `requests`, a check runs this long. */
@@ -204,10 +210,11 @@ class TimeoutError extends Error {
 }
 
 /**
- * One request: its handler. It records nothing itself; the run settles it
- * exactly once, on the end of the body, an error or a timeout.
+ * One request: its handler (undici's in the open model, a LoadConnection's
+ * in the closed one). It records nothing itself; the run settles it exactly
+ * once, on the end of the body, an error or a timeout.
  */
-class Exchange implements Dispatcher.DispatchHandler {
+class Exchange implements Dispatcher.DispatchHandler, AnswerHandler {
   controller: Dispatcher.DispatchController | undefined
   status = 0
   /** Its place in the run's in-flight list; -1 once settled. */
@@ -268,6 +275,15 @@ class Exchange implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController, error: Error) {
     this.run.settle(this, error)
   }
+
+  onAnswer(status: number): void {
+    this.status = status
+    this.run.settle(this, undefined)
+  }
+
+  onFailure(error: Error): void {
+    this.run.settle(this, error)
+  }
 }
 
 /** Runs one load test to its end; never throws for network failures. */
@@ -283,14 +299,12 @@ class LoadRun {
   /** Open model: any free connection takes the next request. */
   private readonly pool: Pool | undefined
   /**
-   * Closed model: slot i always sends on client i mod connections. The next
-   * request is queued on the client whose response is ending, so undici
-   * writes it on the next turn. Through a Pool it waited in the pool's queue
-   * (an async resource per request) for a drain event, then one more turn for
-   * undici's idle-socket check, and re-armed the keep-alive timer each time:
-   * about 2 µs more CPU per request, 0.8× autocannon instead of 0.9×+.
+   * Closed model: slot i always sends on connection i mod connections, the
+   * next request written as the previous answer ends. Through undici (a
+   * Pool, then one Client per slot) each request cost ~2 µs of CPU more than
+   * autocannon: see connection.ts.
    */
-  private readonly clients: Client[] = []
+  private readonly connections: LoadConnection[] = []
   private readonly histogram = new LatencyHistogram()
   private readonly serviceHistogram = new LatencyHistogram()
   /** Open model (`rate`), as opposed to closed (`concurrency`). */
@@ -323,6 +337,8 @@ class LoadRun {
    */
   private readonly lastRequests: (LoadRequest | undefined)[]
   private readonly lastDispatches: Dispatcher.DispatchOptions[] = []
+  /** Closed model: the bytes of each source's last request. */
+  private readonly lastBytes: (Buffer | Error)[] = []
   private tick: NodeJS.Timeout | undefined
   private schedule: NodeJS.Timeout | undefined
   private lastProgressUs = 0
@@ -369,7 +385,9 @@ class LoadRun {
     const clientOptions = {
       pipelining: 1,
       // Checked once per connection, never per request.
-      connect: options.hostRule ? options.hostRule.connector(connect) : connect
+      connect: options.hostRule
+        ? options.hostRule.connector(connect)
+        : buildConnector(connect)
     }
     if (this.open) {
       this.pool = new Pool(options.origin.origin, {
@@ -378,7 +396,9 @@ class LoadRun {
       })
     } else {
       for (let i = 0; i < connections; i++) {
-        this.clients.push(new Client(options.origin.origin, clientOptions))
+        this.connections.push(
+          new LoadConnection(options.origin, clientOptions.connect)
+        )
       }
     }
     this.done = new Promise(resolve => (this.resolve = resolve))
@@ -489,14 +509,24 @@ class LoadRun {
     const { sources } = this.options
     const source = this.sent % sources.length
     const request = sources[source](++this.sent)
-    if (request !== this.lastRequests[source]) {
-      this.lastRequests[source] = request
-      this.lastDispatches[source] = dispatchOptions(request)
-    }
+    const fresh = request !== this.lastRequests[source]
+    this.lastRequests[source] = request
     const exchange = new Exchange(this, startUs, now, measured, slot, source)
     exchange.inFlightIndex = this.inFlight.push(exchange) - 1
-    const dispatcher = this.pool ?? this.clients[slot % this.clients.length]
-    dispatcher.dispatch(this.lastDispatches[source], exchange)
+    if (this.pool) {
+      if (fresh) this.lastDispatches[source] = dispatchOptions(request)
+      this.pool.dispatch(this.lastDispatches[source], exchange)
+      return
+    }
+    if (fresh) this.lastBytes[source] = bytesOf(request, this.options.origin)
+    const bytes = this.lastBytes[source]
+    // Never settled inside dispatch(): the caller may be settling another.
+    if (bytes instanceof Error) queueMicrotask(() => exchange.onFailure(bytes))
+    else this.connectionOf(slot).send(bytes, request.method, exchange)
+  }
+
+  private connectionOf(slot: number): LoadConnection {
+    return this.connections[slot % this.connections.length]
   }
 
   /** Records how one request ended; called once per request. */
@@ -584,7 +614,8 @@ class LoadRun {
       if (!exchange || now - exchange.sentUs < this.timeoutUs) continue
       const error = new TimeoutError('timed out')
       this.settle(exchange, error)
-      exchange.controller?.abort(error)
+      if (this.pool) exchange.controller?.abort(error)
+      else this.connectionOf(exchange.slot).abort()
     }
     if (this.finished) return
     if (this.options.model.kind === 'concurrency' && !this.stopReason) {
@@ -633,7 +664,7 @@ class LoadRun {
     this.options.signal.removeEventListener('abort', this.onAbort)
     // Whatever is still queued or in flight is dropped with the connections.
     this.pool?.destroy().catch(() => {})
-    for (const client of this.clients) client.destroy().catch(() => {})
+    for (const connection of this.connections) connection.destroy()
     const elapsedUs = Math.max(0, this.lastEndUs - this.measureStartUs)
     this.resolve({
       latency: this.histogram.figures(),
@@ -659,6 +690,15 @@ class LoadRun {
         latency: path.histogram.figures()
       }))
     })
+  }
+}
+
+/** A request as bytes, or why it cannot be sent (counted as a failure). */
+function bytesOf(request: LoadRequest, origin: URL): Buffer | Error {
+  try {
+    return requestBytes(request, origin.host)
+  } catch (error) {
+    return error as Error
   }
 }
 
