@@ -165,6 +165,15 @@ describe('AnswerReader', () => {
     const pieces = Array.from({ length: 100 }, () => Buffer.alloc(1024, 97))
     pieces.unshift(Buffer.from('HTTP/1.1 200 OK\r\n'))
     expect(readPieces(pieces)).toEqual({ error: 'answer head over 64 KiB' })
+    // Just under the cap, one byte at a time: read, and read once.
+    const long = Buffer.from(
+      `HTTP/1.1 200 OK\r\nX: ${'a'.repeat(60_000)}\r\nContent-Length: 0\r\n\r\n`
+    )
+    expect(readPieces([...long].map(b => Buffer.from([b])))).toEqual({
+      status: 200,
+      rest: 0,
+      closeAfter: false
+    })
     const line = `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;${'e'.repeat(5000)}\r\n`
     expect(readPieces([Buffer.from(line)])).toEqual({
       error: 'chunk line too long'

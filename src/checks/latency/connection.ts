@@ -18,6 +18,8 @@ import type { buildConnector } from 'undici'
 
 /** Status line and headers of one answer, at most. */
 const MAX_HEAD_BYTES = 64 * 1024
+/** Room for the longest head and its terminator. */
+const HEAD_ROOM = MAX_HEAD_BYTES + 4
 /** A chunk-size or trailer line, at most. */
 const MAX_LINE_BYTES = 4096
 
@@ -30,6 +32,9 @@ export class InvalidAnswerError extends Error {
 export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError'
 }
+
+const headTooLarge = () =>
+  new InvalidAnswerError(`answer head over ${MAX_HEAD_BYTES / 1024} KiB`)
 
 /** The server closed the connection before the answer ended. */
 export class ConnectionClosedError extends Error {
@@ -116,7 +121,9 @@ type Framing = (typeof Framing)[keyof typeof Framing]
  */
 export class AnswerReader {
   private framing: Framing = Framing.Head
-  private head: Buffer | undefined
+  /** A head that came in pieces so far (allocated on the first such head). */
+  private partial: Buffer | undefined
+  private partialLength = 0
   private remaining = 0
   private line = ''
   /** The answer in progress. */
@@ -129,7 +136,7 @@ export class AnswerReader {
   /** Starts reading the answer to a new request. */
   expect(method: string): void {
     this.framing = Framing.Head
-    this.head = undefined
+    this.partialLength = 0
     this.status = 0
     this.closeAfter = false
     this.noBody = method === 'HEAD'
@@ -208,34 +215,39 @@ export class AnswerReader {
 
   /** Collects the head; returns the offset after it, or -1 for more. */
   private headEnd(chunk: Buffer, at: number): number {
-    let search: Buffer
-    let base: number
-    if (this.head) {
-      search = Buffer.concat([this.head, chunk.subarray(at)])
-      base = this.head.length
-    } else {
-      search = at === 0 ? chunk : chunk.subarray(at)
-      base = 0
+    if (this.partialLength === 0) {
+      const found = chunk.indexOf(CRLF_CRLF, at)
+      if (found < 0) return this.keepPartial(chunk, at)
+      if (found - at > MAX_HEAD_BYTES) throw headTooLarge()
+      this.parseHead(chunk.toString('latin1', at, found))
+      return found + 4
     }
-    // The terminator may straddle the two pieces: look 3 bytes back.
-    const found = search.indexOf(CRLF_CRLF, Math.max(0, base - 3))
+    // A head spread over chunks: appended to one buffer, searched from
+    // 3 bytes before the new piece (the terminator may straddle the two).
+    const start = this.partialLength
+    const piece = chunk.subarray(at, at + HEAD_ROOM - start)
+    const partial = this.partial as Buffer
+    piece.copy(partial, start)
+    this.partialLength += piece.length
+    const found = partial
+      .subarray(0, this.partialLength)
+      .indexOf(CRLF_CRLF, Math.max(0, start - 3))
     if (found < 0) {
-      if (search.length > MAX_HEAD_BYTES) {
-        throw new InvalidAnswerError(
-          `answer head over ${MAX_HEAD_BYTES / 1024} KiB`
-        )
-      }
-      this.head = Buffer.from(search)
+      if (this.partialLength >= HEAD_ROOM) throw headTooLarge()
       return -1
     }
-    if (found > MAX_HEAD_BYTES) {
-      throw new InvalidAnswerError(
-        `answer head over ${MAX_HEAD_BYTES / 1024} KiB`
-      )
-    }
-    this.head = undefined
-    this.parseHead(search.toString('latin1', 0, found))
-    return at + (found + 4 - base)
+    this.partialLength = 0
+    this.parseHead(partial.toString('latin1', 0, found))
+    return at + (found + 4 - start)
+  }
+
+  private keepPartial(chunk: Buffer, at: number): -1 {
+    const length = chunk.length - at
+    if (length >= HEAD_ROOM) throw headTooLarge()
+    this.partial ??= Buffer.allocUnsafe(HEAD_ROOM)
+    chunk.copy(this.partial, 0, at)
+    this.partialLength = length
+    return -1
   }
 
   /** Status, and the three headers that frame the body. */
