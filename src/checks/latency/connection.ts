@@ -1,7 +1,7 @@
 /**
  * The closed model's transport: one keep-alive HTTP/1.1 connection per slot
  * that writes each request prebuilt as bytes and reads only the status and
- * the framing of each answer (the body is counted, never kept).
+ * the framing of each answer (the body is read past, never kept).
  *
  * Why not undici here: through `dispatch()` every request still paid for
  * option validation, a request and a controller object, a header object per
