@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   evaluateRedirects,
-  parseLocation,
-  redirectsCheck,
-  type Hop
+  redirectsCheck
 } from '../../src/checks/redirects.ts'
+import { parseLocation, type Hop } from '../../src/net/redirects.ts'
 import type { UnitOutcome } from '../../src/checks/types.ts'
 import { makeTestCerts, type TestCerts } from '../support/certs.ts'
 import {

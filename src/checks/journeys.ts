@@ -8,6 +8,7 @@ import { JSONPath } from 'jsonpath-plus'
 import { CookieJar } from 'tough-cookie'
 import { CheckError } from '../errors.ts'
 import type { HttpResponse } from '../net/http.ts'
+import { walkRedirects } from '../net/redirects.ts'
 import { PreparedRequest, type RenderedRequest } from '../net/request.ts'
 import type { Policy } from '../policy/schema.ts'
 import {
@@ -145,10 +146,10 @@ async function sendStep(
   jar: CookieJar,
   ctx: CheckContext
 ): Promise<HttpResponse> {
-  let { url, method, body } = request
+  let { method, body } = request
   const headers = { ...request.headers }
   let elapsed = 0
-  for (let hop = 0; ; hop++) {
+  const send = async (url: URL): Promise<HttpResponse> => {
     const cookies = await jar.getCookieString(url.href)
     const sent = { ...headers }
     if (cookies) {
@@ -167,25 +168,26 @@ async function sendStep(
     for (const cookie of asArray(res.headers['set-cookie'])) {
       await jar.setCookie(cookie, url.href, { ignoreError: true })
     }
-    const location = asArray(res.headers.location)[0]
+    // As browsers do: 303 (and 301/302 after a POST) turn into a GET for
+    // the next hop, if the walk takes it.
     if (
-      !step.follow_redirects ||
-      location === undefined ||
-      ![301, 302, 303, 307, 308].includes(res.status)
+      res.status === 303 ||
+      ((res.status === 301 || res.status === 302) && method === 'POST')
     ) {
-      return { ...res, timeMs: elapsed }
-    }
-    if (hop >= MAX_REDIRECTS) {
-      throw new CheckError(`more than ${MAX_REDIRECTS} redirects`)
-    }
-    url = new URL(location, url)
-    // As browsers do: 303 (and 301/302 after a POST) turn into a GET.
-    if (res.status === 303 || (res.status <= 302 && method === 'POST')) {
       method = 'GET'
       body = undefined
       delete headers['content-type']
     }
+    return res
   }
+  if (!step.follow_redirects) return send(request.url)
+  const walk = await walkRedirects(request.url, send, {
+    maxRequests: MAX_REDIRECTS + 1
+  })
+  if (walk.end === 'loop' || walk.end === 'too-long') {
+    throw new CheckError(`more than ${MAX_REDIRECTS} redirects`)
+  }
+  return { ...(walk.last as HttpResponse), timeMs: elapsed }
 }
 
 /** The smoke expectations of a step, templates rendered. */

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib'
 import { getDomain } from 'tldts'
 import { CheckError } from '../errors.ts'
 import type { HttpResponse } from '../net/http.ts'
+import { walkRedirects } from '../net/redirects.ts'
 import { PAGE_BUDGET_KEYS, type Policy } from '../policy/schema.ts'
 import { runPool } from '../util/pool.ts'
 import { fieldValue } from './http-headers/fields.ts'
@@ -128,51 +129,52 @@ export async function weighPage(
   const failed: string[] = []
   let skipped = 0
 
-  /** Fetches one URL (following redirects); returns the final response. */
+  /** Fetches one URL, every hop measured; returns the final response. */
   const fetchOne = async (
     start: URL,
     type: ResourceType
   ): Promise<HttpResponse | undefined> => {
-    let current = start
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      if (requestsLeft <= 0 || bytesLeft <= 0) {
-        skipped++
-        return undefined
-      }
-      requestsLeft--
-      let res: HttpResponse
-      try {
-        res = await ctx.http.send({
-          url: current,
-          headers: { 'accept-encoding': 'br, gzip, zstd' },
-          signal: ctx.signal,
-          maxBodyBytes: Math.max(1, Math.min(MAX_RESOURCE_BYTES, bytesLeft))
-        })
-      } catch (error) {
-        failed.push(`${current.href} (${(error as Error).message})`)
-        return undefined
-      }
-      bytesLeft -= res.body.length
-      resources.push(measure(res, type, site))
-      const location = res.headers.location
-      if (
-        res.status >= 300 &&
-        res.status < 400 &&
-        typeof location === 'string'
-      ) {
-        try {
-          current = new URL(location, current)
-        } catch {
-          failed.push(`${current.href} (bad Location)`)
+    const walk = await walkRedirects(
+      start,
+      async url => {
+        if (requestsLeft <= 0 || bytesLeft <= 0) {
+          skipped++
           return undefined
         }
-        continue
-      }
-      if (res.status >= 400) failed.push(`${current.href} (${res.status})`)
-      return res
+        requestsLeft--
+        try {
+          const res = await ctx.http.send({
+            url,
+            headers: { 'accept-encoding': 'br, gzip, zstd' },
+            signal: ctx.signal,
+            maxBodyBytes: Math.max(1, Math.min(MAX_RESOURCE_BYTES, bytesLeft))
+          })
+          bytesLeft -= res.body.length
+          resources.push(measure(res, type, site))
+          return res
+        } catch (error) {
+          failed.push(`${url.href} (${(error as Error).message})`)
+          return undefined
+        }
+      },
+      { maxRequests: MAX_REDIRECTS + 1 }
+    )
+    const { last } = walk
+    const at = walk.hops.at(-1)?.url.href
+    switch (walk.end) {
+      case 'stopped':
+        return undefined
+      case 'malformed':
+        failed.push(`${at} (bad Location)`)
+        return undefined
+      case 'loop':
+      case 'too-long':
+        failed.push(`${start.href} (more than ${MAX_REDIRECTS} redirects)`)
+        return undefined
+      default:
+        if (last && last.status >= 400) failed.push(`${at} (${last.status})`)
+        return last
     }
-    failed.push(`${start.href} (more than ${MAX_REDIRECTS} redirects)`)
-    return undefined
   }
 
   const page = await fetchOne(url, 'document')

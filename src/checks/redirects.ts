@@ -1,7 +1,11 @@
-import type { HttpResponse } from '../net/http.ts'
+import {
+  REDIRECT_STATUSES,
+  walkRedirects,
+  withoutHash,
+  type RedirectWalk
+} from '../net/redirects.ts'
 import type { Policy } from '../policy/schema.ts'
 import { asList } from '../util/list.ts'
-import { fieldValue } from './http-headers/fields.ts'
 import { failedOutcome } from './outcome.ts'
 import { resolveUrl } from './target.ts'
 import type { Check, Finding, UnitOutcome } from './types.ts'
@@ -9,8 +13,6 @@ import { requestsPlan } from './plan.ts'
 
 export type RedirectsSection = NonNullable<Policy['redirects']>
 export type RedirectRule = RedirectsSection['rules'][number]
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
 /** Permanent redirects: what canonical-URL rules usually want. */
 const DEFAULT_FINAL_STATUSES = [301, 308]
@@ -20,23 +22,6 @@ export const MAX_WALK = 20
 
 /** Redirects need the headers only: the body is read no further than this. */
 const BODY_BYTES = 16 * 1024
-
-/** One response on the way, and where it points. */
-export interface Hop {
-  url: URL
-  status: number
-  /** The Location header as sent, for redirect statuses. */
-  location?: string
-  /** Location resolved against `url`; absent when missing or malformed. */
-  next?: URL
-}
-
-/** Every response of a chain, and why the walk stopped. */
-export interface RedirectWalk {
-  hops: Hop[]
-  /** `final`: a non-redirect answer; the others end the walk early. */
-  end: 'final' | 'loop' | 'no-location' | 'malformed' | 'too-long' | 'off-host'
-}
 
 export const redirectsCheck: Check<'redirects'> = {
   kind: 'redirects',
@@ -59,40 +44,14 @@ export const redirectsCheck: Check<'redirects'> = {
               maxBodyBytes: BODY_BYTES,
               signal: ctx.signal
             }),
-          hostAllowed([ctx.target, from, to], section.allow_hosts)
+          {
+            maxRequests: MAX_WALK,
+            allowed: hostAllowed([ctx.target, from, to], section.allow_hosts)
+          }
         )
         return evaluateRedirects(rule, section, from, to, walk)
       }
     }))
-}
-
-/**
- * Follows a chain one request at a time (the client never follows
- * redirects itself), stopping at a non-redirect answer, a loop, a bad
- * Location, or MAX_WALK hops.
- */
-export async function walkRedirects(
-  from: URL,
-  send: (url: URL) => Promise<Pick<HttpResponse, 'status' | 'headers'>>,
-  allowed: (url: URL) => boolean = () => true
-): Promise<RedirectWalk> {
-  const hops: Hop[] = []
-  const visited = new Set([withoutHash(from)])
-  for (let url = from; ;) {
-    const res = await send(url)
-    const hop: Hop = { url, status: res.status }
-    hops.push(hop)
-    if (!REDIRECT_STATUSES.has(res.status)) return { hops, end: 'final' }
-    hop.location = fieldValue(res.headers, 'location')
-    if (hop.location === undefined) return { hops, end: 'no-location' }
-    hop.next = parseLocation(hop.location, url)
-    if (!hop.next) return { hops, end: 'malformed' }
-    if (visited.has(withoutHash(hop.next))) return { hops, end: 'loop' }
-    if (hops.length >= MAX_WALK) return { hops, end: 'too-long' }
-    if (!allowed(hop.next)) return { hops, end: 'off-host' }
-    visited.add(withoutHash(hop.next))
-    url = hop.next
-  }
 }
 
 /** Judges a walked chain against its rule; pure, so tests need no server. */
@@ -211,24 +170,6 @@ export function describeChain(walk: RedirectWalk): string {
   return text
 }
 
-/**
- * A Location resolved against the URL that sent it; undefined when it is
- * not a valid http(s) URI reference (whitespace, bad host, other scheme).
- */
-export function parseLocation(location: string, base: URL): URL | undefined {
-  const trimmed = location.trim()
-  // eslint-disable-next-line no-control-regex -- control characters are what it rejects
-  if (!trimmed || /[\s\u0000-\u001f\u007f]/.test(trimmed)) return undefined
-  try {
-    const url = new URL(trimmed, base)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-      ? url
-      : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** A reference without a scheme: `/path`, `//host/path`, `page`. */
 function isRelative(location: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(location.trim())
@@ -251,10 +192,6 @@ function hostAllowed(
   }
   return url =>
     exact.has(url.hostname) || suffixes.some(s => url.hostname.endsWith(s))
-}
-
-function withoutHash(url: URL): string {
-  return url.href.replace(/#.*$/, '')
 }
 
 function urlOf(value: string, target: URL | undefined): URL {

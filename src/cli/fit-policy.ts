@@ -3,10 +3,10 @@ import { evaluateCache } from '../checks/cache.ts'
 import { evaluateHeaders } from '../checks/headers.ts'
 import { fieldValue } from '../checks/http-headers/fields.ts'
 import { parseHsts } from '../checks/http-headers/hsts.ts'
-import { parseLocation } from '../checks/redirects.ts'
 import { assetReferences } from '../checks/secrets/sources/bundle.ts'
 import { CheckError } from '../errors.ts'
 import type { HttpClient, HttpResponse } from '../net/http.ts'
+import { walkRedirects } from '../net/redirects.ts'
 import { MAX_AGE_SECONDS } from '../util/duration.ts'
 
 /** `init --url` sends at most this many requests to the site. */
@@ -24,8 +24,6 @@ const SECURITY_HEADERS = [
 
 /** Headers that tell attackers the stack; forbidden when the site already hides them. */
 const REVEALING_HEADERS = ['x-powered-by', 'x-aspnet-version']
-
-const REDIRECT = new Set([301, 302, 303, 307, 308])
 
 /** A redirect the site answers with, written as a policy rule. */
 interface Rule {
@@ -55,22 +53,17 @@ class Prober {
   /** Follows redirects (at most `hops`); undefined when nothing answered. */
   async walk(from: URL, hops: number) {
     const chain: HttpResponse[] = []
-    let url = from
-    for (;;) {
-      const res = await this.get(url).catch(() => undefined)
-      if (!res)
-        return chain.length > 0 ? { chain, end: chain.at(-1)! } : undefined
-      chain.push(res)
-      const location = fieldValue(res.headers, 'location')
-      const next =
-        REDIRECT.has(res.status) && location !== undefined
-          ? parseLocation(location, url)
-          : undefined
-      if (!next || chain.length > hops || this.left === 0) {
-        return { chain, end: res }
-      }
-      url = next
-    }
+    const { last } = await walkRedirects(
+      from,
+      async url => {
+        if (this.left === 0) return undefined
+        const res = await this.get(url).catch(() => undefined)
+        if (res) chain.push(res)
+        return res
+      },
+      { maxRequests: hops + 1 }
+    )
+    return last ? { chain, end: last } : undefined
   }
 }
 

@@ -1,5 +1,6 @@
 import { CheckError } from '../../../errors.ts'
 import type { HttpResponse } from '../../../net/http.ts'
+import { walkRedirects } from '../../../net/redirects.ts'
 import { scanHtml } from '../../html/references.ts'
 import type { ScanSource } from '../scan.ts'
 import type { CheckContext } from '../../types.ts'
@@ -44,57 +45,49 @@ export async function bundleSources(
   const fetchText = async (
     url: URL
   ): Promise<{ res: HttpResponse; text: string } | undefined> => {
-    let current = url
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const res = await ctx.http.send({
-        url: current,
-        signal: ctx.signal,
-        maxBodyBytes: Math.max(1, Math.min(MAX_FILE_BYTES, budget))
-      })
-      const location = res.headers.location
-      if (
-        res.status >= 300 &&
-        res.status < 400 &&
-        typeof location === 'string'
-      ) {
-        const next = new URL(location, current)
-        if (next.origin !== origin) {
-          notes.push({
-            kind: 'unreadable',
-            file: url.href,
-            message: `redirects to another origin (${next.origin}): not followed`
-          })
-          return undefined
-        }
-        current = next
-        continue
+    const walk = await walkRedirects(
+      url,
+      next =>
+        ctx.http.send({
+          url: next,
+          signal: ctx.signal,
+          maxBodyBytes: Math.max(1, Math.min(MAX_FILE_BYTES, budget))
+        }),
+      {
+        maxRequests: MAX_REDIRECTS + 1,
+        allowed: next => next.origin === origin
       }
-      if (res.status < 200 || res.status >= 300) {
-        notes.push({
-          kind: 'unreadable',
-          file: url.href,
-          message: `answered ${res.status}: not scanned`
-        })
-        return undefined
-      }
-      budget -= res.body.length
-      if (res.truncated) {
-        notes.push({
-          kind: 'truncated',
-          file: url.href,
-          message: `larger than ${res.body.length} bytes: only the first part was scanned`
-        })
-      }
-      const { text, utf8 } = decode(res.body)
-      if (!utf8) notes.push(latin1Note(url.href))
-      return { res, text }
+    )
+    const unreadable = (message: string) => {
+      notes.push({ kind: 'unreadable', file: url.href, message })
+      return undefined
     }
-    notes.push({
-      kind: 'unreadable',
-      file: url.href,
-      message: `more than ${MAX_REDIRECTS} redirects: not followed`
-    })
-    return undefined
+    const res = walk.last as HttpResponse
+    switch (walk.end) {
+      case 'off-host':
+        return unreadable(
+          `redirects to another origin (${walk.hops.at(-1)?.next?.origin}): not followed`
+        )
+      case 'malformed':
+        return unreadable('redirects to a malformed Location: not followed')
+      case 'loop':
+      case 'too-long':
+        return unreadable(`more than ${MAX_REDIRECTS} redirects: not followed`)
+    }
+    if (res.status < 200 || res.status >= 300) {
+      return unreadable(`answered ${res.status}: not scanned`)
+    }
+    budget -= res.body.length
+    if (res.truncated) {
+      notes.push({
+        kind: 'truncated',
+        file: url.href,
+        message: `larger than ${res.body.length} bytes: only the first part was scanned`
+      })
+    }
+    const { text, utf8 } = decode(res.body)
+    if (!utf8) notes.push(latin1Note(url.href))
+    return { res, text }
   }
 
   let crossOrigin = 0
