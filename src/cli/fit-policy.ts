@@ -8,6 +8,7 @@ import { CheckError } from '../errors.ts'
 import type { HttpClient, HttpResponse } from '../net/http.ts'
 import { walkRedirects } from '../net/redirects.ts'
 import { MAX_AGE_SECONDS } from '../util/duration.ts'
+import { bareHost } from '../util/host.ts'
 
 /** `init --url` sends at most this many requests to the site. */
 export const MAX_PROBES = 10
@@ -164,8 +165,7 @@ function ruleOf(from: URL, chain: readonly HttpResponse[]): Rule {
 
 /** `www.example.com` ↔ `example.com`; none for an IP or a one-label name. */
 function twinHost(host: string): string | undefined {
-  if (isIP(host.replace(/^\[|\]$/g, '')) || !host.includes('.'))
-    return undefined
+  if (isIP(bareHost(host)) || !host.includes('.')) return undefined
   if (host.startsWith('www.')) {
     const apex = host.slice(4)
     return apex.includes('.') ? apex : undefined

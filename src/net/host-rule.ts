@@ -1,6 +1,7 @@
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns'
 import { BlockList, isIP } from 'node:net'
 import { buildConnector } from 'undici'
+import { bareHost } from '../util/host.ts'
 
 /**
  * The one host rule for every fetcher (spec §7.0): `defaults.headers` go to
@@ -50,7 +51,7 @@ const BLOCKS = Object.entries(RANGES).map(([kind, ranges]) => {
  * `reserved`), or `public`; IPv4-mapped IPv6 counts as its IPv4 address.
  */
 export function addressKind(address: string): string {
-  const bare = address.replace(/^\[|\]$/g, '')
+  const bare = bareHost(address)
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)
   const ip = mapped ? mapped[1] : bare
   const family = isIP(ip)
@@ -86,7 +87,7 @@ export class HostRule {
 
   /** The kinds of the target's own addresses (resolved once). */
   private kindsOfTarget(): Promise<Set<string>> {
-    const host = this.target?.hostname.replace(/^\[|\]$/g, '')
+    const host = this.target && bareHost(this.target.hostname)
     this.targetKinds ??= !host
       ? Promise.resolve(new Set())
       : isIP(host)
@@ -110,8 +111,10 @@ export class HostRule {
   async refusal(host: string, address: string): Promise<string | undefined> {
     const kind = addressKind(address)
     if (kind === 'public') return undefined
-    const bare = host.replace(/^\[|\]$/g, '').toLowerCase()
-    if (bare === this.target?.hostname.replace(/^\[|\]$/g, '')) return undefined
+    const bare = bareHost(host).toLowerCase()
+    if (this.target && bare === bareHost(this.target.hostname)) {
+      return undefined
+    }
     if ((await this.kindsOfTarget()).has(kind)) return undefined
     return `refused to connect to ${bare === address ? address : `${host} (${address})`}: a ${kind} address, and the target is not one (host rule)`
   }
@@ -150,7 +153,7 @@ export class HostRule {
   ): buildConnector.connector {
     const connect = buildConnector({ ...options, lookup: this.lookup })
     return (request, callback) => {
-      const host = request.hostname.replace(/^\[|\]$/g, '')
+      const host = bareHost(request.hostname)
       if (isIP(host) === 0) return connect(request, callback)
       void this.refusal(host, host).then(reason =>
         reason

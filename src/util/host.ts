@@ -69,3 +69,8 @@ export function parseHostPort(text: string): {
   }
   return { hostname, port: number }
 }
+
+/** A URL's hostname without the brackets of an IPv6 literal: `[::1]` → `::1`. */
+export function bareHost(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '')
+}

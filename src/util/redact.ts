@@ -30,7 +30,8 @@ export function redactUrl(url: string): string {
   )
 }
 
-function safeDecode(text: string): string {
+/** decodeURIComponent, or the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text)
   } catch {

@@ -1,5 +1,8 @@
 import type { HttpResponse } from '../../net/http.ts'
 
+/** RFC 9110 §5.6.2 token characters, as a pattern to build regexes from. */
+export const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+
 /** Every line of a response header, in order; none when it is absent. */
 export function fieldLines(
   headers: HttpResponse['headers'],

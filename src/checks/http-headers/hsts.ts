@@ -1,4 +1,4 @@
-import { splitOutsideQuotes, unquote } from './fields.ts'
+import { splitOutsideQuotes, TOKEN, unquote } from './fields.ts'
 
 /** A Strict-Transport-Security header a browser would honour. */
 export interface Hsts {
@@ -14,7 +14,6 @@ export type HstsParse =
 /** Browsers keep HSTS at most this long, whatever max-age says (Chromium caps it). */
 export const HSTS_CAP_SECONDS = 31_536_000
 
-const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+"
 /** RFC 9110 §5.6.4: qdtext and quoted-pairs; obs-text is Latin-1 from the wire. */
 const QUOTED =
   '"(?:[\\t \\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]|\\\\[\\t \\x21-\\x7e\\x80-\\xff])*"'

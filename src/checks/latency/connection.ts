@@ -15,6 +15,8 @@
  */
 import type { Socket } from 'node:net'
 import type { buildConnector } from 'undici'
+import { bareHost } from '../../util/host.ts'
+import { TOKEN } from '../http-headers/fields.ts'
 
 /** Status line and headers of one answer, at most. */
 const MAX_HEAD_BYTES = 64 * 1024
@@ -49,7 +51,7 @@ export interface AnswerHandler {
 }
 
 const CRLF_CRLF = Buffer.from('\r\n\r\n')
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+const IS_TOKEN = new RegExp(`^${TOKEN}$`)
 // eslint-disable-next-line no-control-regex
 const BAD_VALUE = /[\x00\r\n]/
 const BAD_PATH = /[^\x21-\xff]/
@@ -75,7 +77,7 @@ export function requestBytes(
   let head = `${request.method} ${request.path} HTTP/1.1\r\n`
   let hasHost = false
   for (const [name, value] of Object.entries(request.headers)) {
-    if (!TOKEN.test(name) || BAD_VALUE.test(value)) {
+    if (!IS_TOKEN.test(name) || BAD_VALUE.test(value)) {
       throw new InvalidRequestError(`invalid request header ${name}`)
     }
     const lower = name.toLowerCase()
@@ -262,7 +264,7 @@ export class AnswerReader {
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]
       const colon = line.indexOf(':')
-      if (colon <= 0 || !TOKEN.test(line.slice(0, colon))) {
+      if (colon <= 0 || !IS_TOKEN.test(line.slice(0, colon))) {
         throw new InvalidAnswerError('invalid header line')
       }
       const name = line.slice(0, colon).toLowerCase()
@@ -386,7 +388,7 @@ export class LoadConnection {
     const { hostname, host, protocol, port } = this.origin
     this.connect(
       {
-        hostname: hostname.replace(/^\[|\]$/g, ''),
+        hostname: bareHost(hostname),
         host,
         protocol,
         port

@@ -6,6 +6,7 @@ import { isIP } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CheckError } from '../../errors.ts'
+import { bareHost } from '../../util/host.ts'
 
 /** Where Chrome or Chromium usually lives, in the order tried. */
 const CHROME_PATHS: Partial<Record<NodeJS.Platform, readonly string[]>> = {
@@ -269,7 +270,7 @@ function guardRequests(cdp: Cdp, guard: RequestGuard, refused: string[]): void {
       } catch {
         return cdp.send('Fetch.continueRequest', { requestId }, sessionId)
       }
-      const host = url.hostname.replace(/^\[|\]$/g, '')
+      const host = bareHost(url.hostname)
       const reasons = await Promise.all(
         (await resolveHost(host)).map(address => guard.refusal(host, address))
       )

@@ -6,6 +6,7 @@
  */
 import { acceptGeneric, GENERIC_KEYWORDS, GENERIC_PATTERNS } from './generic.ts'
 import { isPlaceholder, isReference } from './placeholder.ts'
+import { safeDecode } from '../../util/redact.ts'
 
 /**
  * What a finding on a minified line needs to be kept: `entropy` = the
@@ -120,17 +121,9 @@ function literalPassword(value: string, user = ''): boolean {
     value !== user &&
     !isPlaceholder(value) &&
     !/^(?:pass(?:word|wd)?|pwd|secret|changeme|admin|root|user(?:name)?|test|guest|default|postgres|mysql|redis|rabbitmq|mongo|sa|x-oauth-basic)$/i.test(
-      decodeURIComponentSafe(value)
+      safeDecode(value)
     )
   )
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }
 
 const DB_SCHEMES =
