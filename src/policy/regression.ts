@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { parseDuration } from '../util/duration.ts'
+import { LIGHTHOUSE_CATEGORIES, PAGE_BUDGET_KEYS } from './budget-keys.ts'
 
 export type MetricUnit =
   'ms' | 'bytes' | 'ratio' | 'req/s' | 'count' | 'points' | 'unitless'
@@ -41,18 +42,6 @@ const higher = (
   absolute: MetricSpec['absolute'] = () => undefined
 ): MetricSpec => ({ metric, unit, better: 'higher', absolute })
 
-const RESOURCE_TYPES = [
-  'script',
-  'stylesheet',
-  'image',
-  'font',
-  'document',
-  'media',
-  'other',
-  'third-party',
-  'total'
-] as const
-
 /** Check kind → regression key → metric. */
 export const REGRESSION_METRICS: Readonly<
   Record<string, Readonly<Record<string, MetricSpec>>>
@@ -69,7 +58,7 @@ export const REGRESSION_METRICS: Readonly<
   },
   pages: {
     ...Object.fromEntries(
-      RESOURCE_TYPES.map(type => [
+      PAGE_BUDGET_KEYS.map(type => [
         type,
         lower(`transfer_bytes_${type.replace('-', '_')}`, 'bytes', node =>
           scaled(at(node, 'budgets', 'sizes', type), 1024)
@@ -82,14 +71,12 @@ export const REGRESSION_METRICS: Readonly<
   },
   lighthouse: {
     ...Object.fromEntries(
-      (['performance', 'accessibility', 'best-practices', 'seo'] as const).map(
-        key => [
-          key,
-          higher(key.replace('-', '_'), 'points', node =>
-            at(node, 'min_scores', key)
-          )
-        ]
-      )
+      LIGHTHOUSE_CATEGORIES.map(key => [
+        key,
+        higher(key.replace('-', '_'), 'points', node =>
+          at(node, 'min_scores', key)
+        )
+      ])
     ),
     ...Object.fromEntries(
       (['lcp', 'fcp', 'tbt', 'si', 'ttfb'] as const).map(key => [

@@ -19,6 +19,7 @@ import {
   readAge,
   readDuration
 } from '../util/duration.ts'
+import { LIGHTHOUSE_CATEGORIES, PAGE_BUDGET_KEYS } from './budget-keys.ts'
 import { regressionBudgets } from './regression.ts'
 
 /** A timer (§7.0): `500ms` … `24h`, above 0; milliseconds once parsed. */
@@ -600,19 +601,6 @@ const dependencies = z.strictObject({
   level: sectionLevel
 })
 
-/** Page-weight budget keys: a resource type, `third-party` or `total`. */
-export const PAGE_BUDGET_KEYS = [
-  'document',
-  'script',
-  'stylesheet',
-  'image',
-  'font',
-  'media',
-  'other',
-  'third-party',
-  'total'
-] as const
-
 const budgetMap = (value: z.ZodNumber) =>
   z.strictObject(
     Object.fromEntries(
@@ -653,14 +641,6 @@ const pagesItem = z
   .refine(item => !(item.budgets && item.budget_file), {
     error: 'give budgets or budget_file, not both'
   })
-
-/** Lighthouse categories, scored 0–100 in the policy. */
-export const LIGHTHOUSE_CATEGORIES = [
-  'performance',
-  'accessibility',
-  'best-practices',
-  'seo'
-] as const
 
 const score = z.number().min(0).max(100)
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CheckError } from '../../errors.ts'
-import { PAGE_BUDGET_KEYS } from '../../policy/schema.ts'
+import { PAGE_BUDGET_KEYS } from '../../policy/budget-keys.ts'
 
 export type BudgetKey = (typeof PAGE_BUDGET_KEYS)[number]
 
