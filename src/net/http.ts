@@ -286,6 +286,22 @@ const ERROR_CODES: Record<string, string> = {
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS: certificate issuer not trusted'
 }
 
+/** A network failure as load tests count it. */
+export type NetworkErrorKind = 'timeout' | 'reset' | 'refused' | 'other'
+
+/** How load tests count a failure: the error codes that are not `other`. */
+const ERROR_KINDS: Record<string, Exclude<NetworkErrorKind, 'other'>> = {
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  UND_ERR_SOCKET: 'reset',
+  UND_ERR_CLOSED: 'reset',
+  ETIMEDOUT: 'timeout',
+  UND_ERR_CONNECT_TIMEOUT: 'timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'timeout',
+  UND_ERR_BODY_TIMEOUT: 'timeout'
+}
+
 /** One line a person can act on, from whatever undici or the socket threw. */
 export function describeNetworkError(error: unknown, url: URL): string {
   const where = `${url.protocol}//${url.host}`
@@ -300,4 +316,14 @@ export function describeNetworkError(error: unknown, url: URL): string {
   }
   const message = error instanceof Error ? error.message : String(error)
   return `request failed: ${message} (${where})`
+}
+
+/** The first code in the cause chain that is a timeout, reset or refusal. */
+export function networkErrorKind(error: unknown): NetworkErrorKind {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: string }).code
+    if (code && ERROR_KINDS[code]) return ERROR_KINDS[code]
+    e = (e as { cause?: unknown }).cause
+  }
+  return 'other'
 }

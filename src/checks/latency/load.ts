@@ -7,7 +7,11 @@
  */
 import { rootCertificates } from 'node:tls'
 import { buildConnector, Pool, type Dispatcher } from 'undici'
-import { describeNetworkError } from '../../net/http.ts'
+import {
+  describeNetworkError,
+  networkErrorKind,
+  type NetworkErrorKind
+} from '../../net/http.ts'
 import type { HostRule } from '../../net/host-rule.ts'
 import {
   LoadConnection,
@@ -115,7 +119,7 @@ export function loadBounds(
   return { requests, windowMs, warmupMs, warmupRequests, connections: slots }
 }
 
-export type ErrorKind = 'status' | 'timeout' | 'reset' | 'refused' | 'other'
+export type ErrorKind = 'status' | NetworkErrorKind
 
 /** Failed requests, by kind and by status code. */
 export interface ErrorCounts {
@@ -715,28 +719,8 @@ function dispatchOptions(request: LoadRequest): Dispatcher.DispatchOptions {
   }
 }
 
-const RESET_CODES = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED'
-])
-const TIMEOUT_CODES = new Set([
-  'ETIMEDOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT'
-])
-
 /** Sorts a failure into the kinds the finding reports. */
-export function errorKind(error: unknown): Exclude<ErrorKind, 'status'> {
+function errorKind(error: unknown): Exclude<ErrorKind, 'status'> {
   if (error instanceof TimeoutError) return 'timeout'
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: string }).code
-    if (code === 'ECONNREFUSED') return 'refused'
-    if (code && RESET_CODES.has(code)) return 'reset'
-    if (code && TIMEOUT_CODES.has(code)) return 'timeout'
-    e = (e as { cause?: unknown }).cause
-  }
-  return 'other'
+  return networkErrorKind(error)
 }
