@@ -54,12 +54,11 @@ var fields = __webpack_require__(21648);
 
 /** Browsers keep HSTS at most this long, whatever max-age says (Chromium caps it). */
 const HSTS_CAP_SECONDS = 31_536_000;
-const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 /** RFC 9110 §5.6.4: qdtext and quoted-pairs; obs-text is Latin-1 from the wire. */
 const QUOTED = '"(?:[\\t \\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]|\\\\[\\t \\x21-\\x7e\\x80-\\xff])*"';
 /** `name`, or `name = token-or-quoted-string`, with optional whitespace (RFC 6797 §6.1). */
-const DIRECTIVE = new RegExp(`^(${TOKEN})(?:[ \\t]*=[ \\t]*(${TOKEN}|${QUOTED}))?$`);
-const NAMED = new RegExp(`^(${TOKEN})[ \\t]*=`);
+const DIRECTIVE = new RegExp(`^(${fields/* TOKEN */.CV})(?:[ \\t]*=[ \\t]*(${fields/* TOKEN */.CV}|${QUOTED}))?$`);
+const NAMED = new RegExp(`^(${fields/* TOKEN */.CV})[ \\t]*=`);
 /** Directives that take no value; a value makes the header invalid. */
 const VALUELESS = new Set(['includesubdomains', 'preload']);
 /** Directives whose repetition makes browsers ignore the header. */
@@ -552,84 +551,6 @@ function resolve(reference, base) {
     catch {
         return undefined;
     }
-}
-
-
-/***/ }),
-
-/***/ 21648:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AI: () => (/* binding */ fieldLines),
-/* harmony export */   Rf: () => (/* binding */ splitOutsideQuotes),
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   _n: () => (/* binding */ unquote),
-/* harmony export */   ag: () => (/* binding */ fieldValue)
-/* harmony export */ });
-/** Every line of a response header, in order; none when it is absent. */
-function fieldLines(headers, name) {
-    const raw = headers[name.toLowerCase()];
-    if (raw === undefined)
-        return [];
-    return Array.isArray(raw) ? raw : [raw];
-}
-/** A header as one value, repeated lines joined with ", " (RFC 9110 §5.3). */
-function fieldValue(headers, name) {
-    const lines = fieldLines(headers, name);
-    return lines.length === 0 ? undefined : lines.join(', ');
-}
-/**
- * Splits `text` at each `separator` that is outside a quoted string, so
- * `private="set-cookie, x"` stays one part.
- */
-function splitOutsideQuotes(text, separator) {
-    const parts = [];
-    let current = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (quoted && char === '\\' && i + 1 < text.length) {
-            current += char + text[++i];
-            continue;
-        }
-        if (char === '"')
-            quoted = !quoted;
-        if (char === separator && !quoted) {
-            parts.push(current);
-            current = '';
-        }
-        else {
-            current += char;
-        }
-    }
-    parts.push(current);
-    return parts;
-}
-/** A directive's value without its quotes and backslash escapes. */
-function unquote(value) {
-    const trimmed = value.trim();
-    if (trimmed.length < 2 ||
-        !trimmed.startsWith('"') ||
-        !trimmed.endsWith('"')) {
-        return trimmed;
-    }
-    return trimmed.slice(1, -1).replace(/\\(.)/g, '$1');
-}
-/** Seconds as a person reads them: `180 days`, `5 minutes`. */
-function formatSeconds(seconds) {
-    const units = [
-        [86_400, 'day'],
-        [3600, 'hour'],
-        [60, 'minute']
-    ];
-    for (const [size, unit] of units) {
-        if (seconds >= size) {
-            const count = Math.floor(seconds / size);
-            return `${count} ${unit}${count === 1 ? '' : 's'}`;
-        }
-    }
-    return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
 

@@ -727,6 +727,8 @@ function secretOf(match) {
     return [match[0], match.index];
 }
 
+// EXTERNAL MODULE: ./src/net/redirects.ts
+var redirects = __webpack_require__(80458);
 // EXTERNAL MODULE: ./src/checks/html/references.ts
 var references = __webpack_require__(77109);
 ;// CONCATENATED MODULE: ./src/checks/secrets/sources/common.ts
@@ -749,6 +751,7 @@ const latin1Note = (file) => ({
 });
 
 ;// CONCATENATED MODULE: ./src/checks/secrets/sources/bundle.ts
+
 
 
 
@@ -775,56 +778,43 @@ async function bundleSources(ctx, paths, excluded) {
     const seen = new Set();
     const isExcluded = (url) => excluded(url.pathname.replace(/^\//, ''));
     const fetchText = async (url) => {
-        let current = url;
-        for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            const res = await ctx.http.send({
-                url: current,
-                signal: ctx.signal,
-                maxBodyBytes: Math.max(1, Math.min(MAX_FILE_BYTES, budget))
-            });
-            const location = res.headers.location;
-            if (res.status >= 300 &&
-                res.status < 400 &&
-                typeof location === 'string') {
-                const next = new URL(location, current);
-                if (next.origin !== origin) {
-                    notes.push({
-                        kind: 'unreadable',
-                        file: url.href,
-                        message: `redirects to another origin (${next.origin}): not followed`
-                    });
-                    return undefined;
-                }
-                current = next;
-                continue;
-            }
-            if (res.status < 200 || res.status >= 300) {
-                notes.push({
-                    kind: 'unreadable',
-                    file: url.href,
-                    message: `answered ${res.status}: not scanned`
-                });
-                return undefined;
-            }
-            budget -= res.body.length;
-            if (res.truncated) {
-                notes.push({
-                    kind: 'truncated',
-                    file: url.href,
-                    message: `larger than ${res.body.length} bytes: only the first part was scanned`
-                });
-            }
-            const { text, utf8 } = decode(res.body);
-            if (!utf8)
-                notes.push(latin1Note(url.href));
-            return { res, text };
-        }
-        notes.push({
-            kind: 'unreadable',
-            file: url.href,
-            message: `more than ${MAX_REDIRECTS} redirects: not followed`
+        const walk = await (0,redirects/* walkRedirects */.nz)(url, next => ctx.http.send({
+            url: next,
+            signal: ctx.signal,
+            maxBodyBytes: Math.max(1, Math.min(MAX_FILE_BYTES, budget))
+        }), {
+            maxRequests: MAX_REDIRECTS + 1,
+            allowed: next => next.origin === origin
         });
-        return undefined;
+        const unreadable = (message) => {
+            notes.push({ kind: 'unreadable', file: url.href, message });
+            return undefined;
+        };
+        const res = walk.last;
+        switch (walk.end) {
+            case 'off-host':
+                return unreadable(`redirects to another origin (${walk.hops.at(-1)?.next?.origin}): not followed`);
+            case 'malformed':
+                return unreadable('redirects to a malformed Location: not followed');
+            case 'loop':
+            case 'too-long':
+                return unreadable(`more than ${MAX_REDIRECTS} redirects: not followed`);
+        }
+        if (res.status < 200 || res.status >= 300) {
+            return unreadable(`answered ${res.status}: not scanned`);
+        }
+        budget -= res.body.length;
+        if (res.truncated) {
+            notes.push({
+                kind: 'truncated',
+                file: url.href,
+                message: `larger than ${res.body.length} bytes: only the first part was scanned`
+            });
+        }
+        const { text, utf8 } = decode(res.body);
+        if (!utf8)
+            notes.push(latin1Note(url.href));
+        return { res, text };
     };
     let crossOrigin = 0;
     const assets = [];
@@ -1444,7 +1434,10 @@ function isDirectory(full) {
 
 // EXTERNAL MODULE: ./src/util/bounded-regex.ts
 var bounded_regex = __webpack_require__(11623);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var util_redact = __webpack_require__(50767);
 ;// CONCATENATED MODULE: ./src/checks/secrets/index.ts
+
 
 
 
@@ -1465,8 +1458,6 @@ const MIN_KNOWN_VALUE_LENGTH = 8;
 const MAX_NOTES = 50;
 /** Findings kept per unit; past it a note counts the rest. */
 const MAX_FINDINGS = 5000;
-/** Masking a shorter value would hide common text and tell what it is. */
-const MIN_MASK_LENGTH = 8;
 const WHERE = {
     diff: 'in added lines',
     repo: 'in tracked files',
@@ -1797,21 +1788,19 @@ function noteLines(notes) {
 }
 /**
  * What to register for masking. Runners mask line by line, so a multi-line
- * value (a PEM block) is registered by its whole body lines too; nothing
- * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
+ * value (a PEM block) is registered by its whole body lines too; only pieces
+ * safe to mask (util/redact.ts) are ever registered (the rest is redacted).
  */
 function maskable(secret) {
     // A value spanning lines never appears whole on one log line.
-    const values = secret.length >= MIN_MASK_LENGTH && !secret.includes('\n') ? [secret] : [];
+    const pieces = secret.includes('\n') ? [] : [secret];
     if (secret.includes('\n') || secret.includes('\\n')) {
         for (const line of secret.split(/\\n|\r?\n/)) {
-            const trimmed = line.trim();
-            if (trimmed.length >= MIN_MASK_LENGTH &&
-                !/^-----(?:BEGIN|END)\b/.test(trimmed))
-                values.push(trimmed);
+            if (!/^-----(?:BEGIN|END)\b/.test(line.trim()))
+                pieces.push(line.trim());
         }
     }
-    return values;
+    return pieces.filter(util_redact/* safeToMask */.BY);
 }
 function noteSummary(notes) {
     const count = (kind) => notes.filter(n => n.kind === kind).length;

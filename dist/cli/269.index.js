@@ -896,7 +896,10 @@ function isDirectory(full) {
 
 // EXTERNAL MODULE: ./src/util/bounded-regex.ts
 var bounded_regex = __webpack_require__(11623);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var util_redact = __webpack_require__(50767);
 ;// CONCATENATED MODULE: ./src/checks/secrets/index.ts
+
 
 
 
@@ -917,8 +920,6 @@ const MIN_KNOWN_VALUE_LENGTH = 8;
 const MAX_NOTES = 50;
 /** Findings kept per unit; past it a note counts the rest. */
 const MAX_FINDINGS = 5000;
-/** Masking a shorter value would hide common text and tell what it is. */
-const MIN_MASK_LENGTH = 8;
 const WHERE = {
     diff: 'in added lines',
     repo: 'in tracked files',
@@ -1249,21 +1250,19 @@ function noteLines(notes) {
 }
 /**
  * What to register for masking. Runners mask line by line, so a multi-line
- * value (a PEM block) is registered by its whole body lines too; nothing
- * shorter than MIN_MASK_LENGTH is ever registered (it is redacted instead).
+ * value (a PEM block) is registered by its whole body lines too; only pieces
+ * safe to mask (util/redact.ts) are ever registered (the rest is redacted).
  */
 function maskable(secret) {
     // A value spanning lines never appears whole on one log line.
-    const values = secret.length >= MIN_MASK_LENGTH && !secret.includes('\n') ? [secret] : [];
+    const pieces = secret.includes('\n') ? [] : [secret];
     if (secret.includes('\n') || secret.includes('\\n')) {
         for (const line of secret.split(/\\n|\r?\n/)) {
-            const trimmed = line.trim();
-            if (trimmed.length >= MIN_MASK_LENGTH &&
-                !/^-----(?:BEGIN|END)\b/.test(trimmed))
-                values.push(trimmed);
+            if (!/^-----(?:BEGIN|END)\b/.test(line.trim()))
+                pieces.push(line.trim());
         }
     }
-    return values;
+    return pieces.filter(util_redact/* safeToMask */.BY);
 }
 function noteSummary(notes) {
     const count = (kind) => notes.filter(n => n.kind === kind).length;

@@ -27,8 +27,10 @@ var external_node_zlib_ = __webpack_require__(38522);
 var cjs = __webpack_require__(20935);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/policy/schema.ts
-var schema = __webpack_require__(54139);
+// EXTERNAL MODULE: ./src/net/redirects.ts
+var redirects = __webpack_require__(80458);
+// EXTERNAL MODULE: ./src/policy/budget-keys.ts
+var budget_keys = __webpack_require__(70738);
 // EXTERNAL MODULE: ./src/util/pool.ts
 var pool = __webpack_require__(40704);
 // EXTERNAL MODULE: ./src/checks/http-headers/fields.ts
@@ -44,7 +46,7 @@ var schemas = __webpack_require__(9691);
 
 
 const resourceBudget = (value) => schemas/* array */.YOg(schemas/* strictObject */.rej({
-    resourceType: schemas/* enum */.k5n(schema/* PAGE_BUDGET_KEYS */.Zz),
+    resourceType: schemas/* enum */.k5n(budget_keys/* PAGE_BUDGET_KEYS */.Z),
     budget: value
 }));
 /** Lighthouse's budget.json (v1); `timings` and `options` are read, not judged here. */
@@ -119,6 +121,7 @@ var target = __webpack_require__(11572);
 
 
 
+
 /** At most this many requests per page (the page, its redirects and resources). */
 const MAX_REQUESTS = 300;
 /** Reading stops once this many bytes (decoded) came back for one page. */
@@ -180,49 +183,47 @@ async function weighPage(url, ctx) {
     let requestsLeft = MAX_REQUESTS;
     const failed = [];
     let skipped = 0;
-    /** Fetches one URL (following redirects); returns the final response. */
+    /** Fetches one URL, every hop measured; returns the final response. */
     const fetchOne = async (start, type) => {
-        let current = start;
-        for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        const walk = await (0,redirects/* walkRedirects */.nz)(start, async (url) => {
             if (requestsLeft <= 0 || bytesLeft <= 0) {
                 skipped++;
                 return undefined;
             }
             requestsLeft--;
-            let res;
             try {
-                res = await ctx.http.send({
-                    url: current,
+                const res = await ctx.http.send({
+                    url,
                     headers: { 'accept-encoding': 'br, gzip, zstd' },
                     signal: ctx.signal,
                     maxBodyBytes: Math.max(1, Math.min(MAX_RESOURCE_BYTES, bytesLeft))
                 });
+                bytesLeft -= res.body.length;
+                resources.push(measure(res, type, site));
+                return res;
             }
             catch (error) {
-                failed.push(`${current.href} (${error.message})`);
+                failed.push(`${url.href} (${error.message})`);
                 return undefined;
             }
-            bytesLeft -= res.body.length;
-            resources.push(measure(res, type, site));
-            const location = res.headers.location;
-            if (res.status >= 300 &&
-                res.status < 400 &&
-                typeof location === 'string') {
-                try {
-                    current = new URL(location, current);
-                }
-                catch {
-                    failed.push(`${current.href} (bad Location)`);
-                    return undefined;
-                }
-                continue;
-            }
-            if (res.status >= 400)
-                failed.push(`${current.href} (${res.status})`);
-            return res;
+        }, { maxRequests: MAX_REDIRECTS + 1 });
+        const { last } = walk;
+        const at = walk.hops.at(-1)?.url.href;
+        switch (walk.end) {
+            case 'stopped':
+                return undefined;
+            case 'malformed':
+                failed.push(`${at} (bad Location)`);
+                return undefined;
+            case 'loop':
+            case 'too-long':
+                failed.push(`${start.href} (more than ${MAX_REDIRECTS} redirects)`);
+                return undefined;
+            default:
+                if (last && last.status >= 400)
+                    failed.push(`${at} (${last.status})`);
+                return last;
         }
-        failed.push(`${start.href} (more than ${MAX_REDIRECTS} redirects)`);
-        return undefined;
     };
     const page = await fetchOne(url, 'document');
     if (!page || page.status < 200 || page.status >= 300) {
@@ -331,7 +332,7 @@ function isThirdParty(url, site) {
 }
 /** Totals per budget key: transfer and decoded bytes, requests, and the resources. */
 function totals(resources) {
-    const byKey = new Map(schema/* PAGE_BUDGET_KEYS */.Zz.map(key => [key, []]));
+    const byKey = new Map(budget_keys/* PAGE_BUDGET_KEYS */.Z.map(key => [key, []]));
     for (const r of resources) {
         byKey.get(r.type)?.push(r);
         if (r.thirdParty)
@@ -346,7 +347,7 @@ function judgePage(item, weighed, { budgets, note }) {
     const { resources } = weighed;
     const byKey = totals(resources);
     const metrics = {};
-    for (const key of schema/* PAGE_BUDGET_KEYS */.Zz) {
+    for (const key of budget_keys/* PAGE_BUDGET_KEYS */.Z) {
         const list = byKey.get(key) ?? [];
         // `third-party` → `third_party`: metric names are identifiers.
         const name = key.replace('-', '_');
@@ -357,7 +358,7 @@ function judgePage(item, weighed, { budgets, note }) {
     }
     metrics.requests = resources.length;
     const findings = [];
-    for (const key of schema/* PAGE_BUDGET_KEYS */.Zz) {
+    for (const key of budget_keys/* PAGE_BUDGET_KEYS */.Z) {
         const list = byKey.get(key) ?? [];
         const limit = budgets.sizes?.[key];
         const bytes = sum(list, 'transferBytes');
